@@ -1,0 +1,39 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./database.ts";
+
+// Return int8 (e.g. count(*)) as a JS number; our counts are far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export type Db = Kysely<Database>;
+
+export type CreateDbOptions = {
+  /** Maximum pool size (default 10). */
+  max?: number;
+  /** Name shown in pg_stat_activity. */
+  applicationName?: string;
+};
+
+/** A Kysely instance over a pg pool. Call `db.destroy()` to close the pool. */
+export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? "tend",
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
+  pool.on("error", () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Cheap liveness probe used by /healthz. */
+export async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+    return true;
+  } catch {
+    return false;
+  }
+}
