@@ -76,7 +76,11 @@ export const timerStepSchema = z.object({
   id,
   label,
   body: body.optional(),
-  seconds: z.number().int().min(10).max(60 * 60),
+  seconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(60 * 60),
   optional: z.boolean().default(true),
 });
 /** The harsh words and a kinder version of them, each rated on the same scales. */
@@ -117,7 +121,11 @@ export const exerciseDefinitionSchema = z
     const seen = new Set<string>();
     def.steps.forEach((step, i) => {
       if (seen.has(step.id)) {
-        ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `step id "${step.id}" is used twice` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", i, "id"],
+          message: `step id "${step.id}" is used twice`,
+        });
       }
       seen.add(step.id);
       const innerIds =
@@ -129,11 +137,19 @@ export const exerciseDefinitionSchema = z
               ? step.scales.map((s) => s.id)
               : [];
       if (new Set(innerIds).size !== innerIds.length) {
-        ctx.addIssue({ code: "custom", path: ["steps", i], message: "options and scales need distinct ids" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["steps", i],
+          message: "options and scales need distinct ids",
+        });
       }
     });
     if (!def.steps.some((s) => s.kind !== "prompt")) {
-      ctx.addIssue({ code: "custom", path: ["steps"], message: "an exercise needs at least one step to answer" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["steps"],
+        message: "an exercise needs at least one step to answer",
+      });
     }
   });
 export type ExerciseDefinition = z.infer<typeof exerciseDefinitionSchema>;

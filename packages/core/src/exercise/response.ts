@@ -15,8 +15,14 @@ export const answerValueSchema = z.union([
   text,
   rating,
   z.array(z.string().max(40)).max(30),
-  z.object({ elapsedSeconds: z.number().int().min(0).max(24 * 3600) }),
-  z.object({
+  z.strictObject({
+    elapsedSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600),
+  }),
+  z.strictObject({
     harsh: text,
     kinder: text,
     harshRatings: z.record(z.string().max(40), rating),
@@ -40,28 +46,50 @@ function schemaForStep(step: Step, partial: boolean): z.ZodType | null {
     case "prompt":
       return null;
     case "text":
-      return partial || step.optional ? text : text.trim().min(1, "please write something here, even a few words");
+      return partial || step.optional
+        ? text
+        : text.trim().min(1, "please write something here, even a few words");
     case "bipolar":
     case "intensity":
       return rating;
     case "choice": {
       const ids = step.options.map((o) => o.id) as [string, ...string[]];
-      const arr = z.array(z.enum(ids));
-      return step.multiple ? arr.refine((a) => new Set(a).size === a.length, "each option once") : arr.max(1);
+      // A finished entry needs at least one option picked on a required choice.
+      const arr = z.array(z.enum(ids)).min(partial || step.optional ? 0 : 1, "please pick one");
+      return step.multiple
+        ? arr.refine((a) => new Set(a).size === a.length, "each option once")
+        : arr.max(1, "please pick just one");
     }
     case "checklist": {
       const ids = step.items.map((o) => o.id) as [string, ...string[]];
       return z.array(z.enum(ids)).refine((a) => new Set(a).size === a.length, "each item once");
     }
     case "timer":
-      return z.object({ elapsedSeconds: z.number().int().min(0).max(24 * 3600) });
+      return z.strictObject({
+        elapsedSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 3600),
+      });
     case "reframe": {
-      const ratings = z.object(Object.fromEntries(step.scales.map((s) => [s.id, partial ? rating.optional() : rating]))).strict();
-      const words = partial ? text : text.trim().min(1, "please write something here, even a few words");
-      return z.object({ harsh: words, kinder: words, harshRatings: ratings, kinderRatings: ratings }).strict();
+      const ratings = z
+        .object(
+          Object.fromEntries(step.scales.map((s) => [s.id, partial ? rating.optional() : rating])),
+        )
+        .strict();
+      const words = partial
+        ? text
+        : text.trim().min(1, "please write something here, even a few words");
+      return z
+        .object({ harsh: words, kinder: words, harshRatings: ratings, kinderRatings: ratings })
+        .strict();
     }
   }
 }
+
+/** Only the outer shape; each value is checked by its own step's schema, on the raw input. */
+const rawAnswersSchema = z.record(z.string().max(40), z.unknown());
 
 export type ResponseIssue = { stepId: string; message: string };
 export type ValidationResult =
@@ -78,8 +106,12 @@ export function validateResponse(
   input: unknown,
   { partial }: { partial: boolean },
 ): ValidationResult {
-  const parsed = answersSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: [{ stepId: "", message: "answers are not in the expected shape" }] };
+  const parsed = rawAnswersSchema.safeParse(input);
+  if (!parsed.success)
+    return {
+      ok: false,
+      issues: [{ stepId: "", message: "answers are not in the expected shape" }],
+    };
   const issues: ResponseIssue[] = [];
   const byId = new Map(definition.steps.map((s) => [s.id, s]));
   const answers: Answers = {};
@@ -91,13 +123,15 @@ export function validateResponse(
       continue;
     }
     const r = schema.safeParse(value);
-    if (!r.success) issues.push({ stepId, message: r.error.issues[0]?.message ?? "invalid answer" });
+    if (!r.success)
+      issues.push({ stepId, message: r.error.issues[0]?.message ?? "invalid answer" });
     else answers[stepId] = r.data as AnswerValue;
   }
   if (!partial) {
     for (const step of definition.steps) {
       if (step.kind === "prompt" || step.optional) continue;
-      if (!(step.id in parsed.data)) issues.push({ stepId: step.id, message: "this step still needs an answer" });
+      if (!Object.hasOwn(parsed.data, step.id))
+        issues.push({ stepId: step.id, message: "this step still needs an answer" });
     }
   }
   return issues.length ? { ok: false, issues } : { ok: true, answers };

@@ -1,0 +1,35 @@
+import { serve } from "@hono/node-server";
+import { createDb, migrateToLatest, syncCatalog } from "@tend/db";
+import { createApp } from "./app.ts";
+import { readApiEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+
+const env = readApiEnv();
+const log = createLogger(env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL, { applicationName: "tend-api" });
+
+await migrateToLatest(db);
+await syncCatalog(db);
+
+const app = createApp({ db, log }, { webDist: env.WEB_DIST });
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
+  log.info({ port: env.PORT, publicUrl: env.PUBLIC_URL }, "api listening");
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "api stopping: finishing in-flight requests");
+  const force = setTimeout(() => {
+    log.warn("api did not stop within 10 s, exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.destroy();
+  log.info("api stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,17 @@
+import type { Db } from "@tend/db";
+import { sql } from "kysely";
+import type { Logger } from "../logger.ts";
+
+export type SweepResult = { at: string; databaseTime: string };
+
+/**
+ * The periodic sweep. Later issues make it claim due reminders and outbox rows
+ * from PostgreSQL (the truth) and enqueue send jobs; for now it proves the
+ * scheduler → worker → database path end to end.
+ */
+export async function runSweep(db: Db, log: Logger): Promise<SweepResult> {
+  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
+  const result = { at: new Date().toISOString(), databaseTime: rows[0]!.now.toISOString() };
+  log.info(result, "sweep ran");
+  return result;
+}

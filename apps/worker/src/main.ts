@@ -1,0 +1,35 @@
+import { createDb } from "@tend/db";
+import { readWorkerEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+import { startWorkerRuntime } from "./runtime.ts";
+
+const env = readWorkerEnv();
+const log = createLogger(env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL, { applicationName: "tend-worker" });
+
+const runtime = await startWorkerRuntime({
+  db,
+  log,
+  redisUrl: env.REDIS_URL,
+  prefix: env.QUEUE_PREFIX,
+  sweepEveryMs: env.SWEEP_EVERY_MS,
+});
+log.info({ sweepEveryMs: env.SWEEP_EVERY_MS }, "worker started");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "worker stopping: finishing the jobs in hand");
+  const force = setTimeout(() => {
+    log.warn("worker did not stop within 15 s, exiting");
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  await runtime.close();
+  await db.destroy();
+  log.info("worker stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
