@@ -29,19 +29,29 @@ function answers(url: string): Promise<boolean> {
 export default async function setup() {
   const stops: Array<() => Promise<void> | void> = [];
   if (!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
-    const pgServer = await startEmbeddedPostgres({ dataDir: path.join(root, ".data/test-postgres"), port: 54330 });
+    const pgServer = await startEmbeddedPostgres({
+      dataDir: path.join(root, ".data/test-postgres"),
+      port: 54330,
+    });
     process.env.TEST_DATABASE_URL = pgServer.url;
     stops.push(pgServer.stop);
   }
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   if (!(await answers(redisUrl))) {
     if (spawnSync("redis-server", ["--version"]).status !== 0) {
-      throw new Error("Tests need Redis: install it (apt-get install redis-server) or set REDIS_URL.");
+      throw new Error(
+        "Tests need Redis: install it (apt-get install redis-server) or set REDIS_URL.",
+      );
     }
     const port = 63790;
-    const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
-    for (let i = 0; i < 50 && !(await answers(process.env.REDIS_URL)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !(await answers(process.env.REDIS_URL)); i++)
+      await new Promise((r) => setTimeout(r, 100));
     stops.push(() => void child.kill("SIGKILL"));
   } else {
     process.env.REDIS_URL = redisUrl;

@@ -2,7 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 
 /** A throwaway redis-server of a test's own, so a test may stop and restart it. */
-export type TestRedis = { url: string; port: number; start: () => Promise<void>; stop: () => Promise<void> };
+export type TestRedis = {
+  url: string;
+  port: number;
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,9 +47,13 @@ export async function createTestRedis(): Promise<TestRedis> {
     port,
     url: `redis://127.0.0.1:${port}`,
     start: async () => {
-      child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-        stdio: "ignore",
-      });
+      child = spawn(
+        "redis-server",
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        {
+          stdio: "ignore",
+        },
+      );
       await waitFor(() => canConnect(port), 5_000);
     },
     stop: async () => {

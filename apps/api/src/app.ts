@@ -28,7 +28,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       endpoint: "/trpc",
       createContext: (opts, c) => createContext(deps, opts.req, c.get("requestId")),
       onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: error.cause ?? error, path }, "procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          deps.log.error({ err: error.cause ?? error, path }, "procedure failed");
       },
     }),
   );

@@ -8,7 +8,14 @@ export function createLogger(level: string, name = "api"): Logger {
     name,
     level,
     redact: {
-      paths: ["req.headers.cookie", "req.headers.authorization", "*.password", "*.token", "*.email", "*.answers"],
+      paths: [
+        "req.headers.cookie",
+        "req.headers.authorization",
+        "*.password",
+        "*.token",
+        "*.email",
+        "*.answers",
+      ],
       censor: "[redacted]",
     },
   });

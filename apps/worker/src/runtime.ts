@@ -62,11 +62,15 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     if (!lostRedis) return;
     lostRedis = false;
     log.info("Redis is back; restoring schedulers");
-    ensureSchedulers().catch((err) => log.warn({ err: err.message }, "could not restore schedulers yet"));
+    ensureSchedulers().catch((err) =>
+      log.warn({ err: err.message }, "could not restore schedulers yet"),
+    );
   });
 
   await producer.ping().catch(() => undefined);
-  await ensureSchedulers().catch((err) => log.warn({ err: err.message }, "Redis not reachable yet; will retry when it is"));
+  await ensureSchedulers().catch((err) =>
+    log.warn({ err: err.message }, "Redis not reachable yet; will retry when it is"),
+  );
   if (producer.status !== "ready") lostRedis = true;
 
   return {

@@ -24,7 +24,9 @@ export async function syncCatalog(db: Db): Promise<void> {
       const existing = await trx
         .selectFrom("exercise")
         .innerJoin("exercise_version as v", (j) =>
-          j.onRef("v.exercise_id", "=", "exercise.id").onRef("v.version", "=", "exercise.current_version"),
+          j
+            .onRef("v.exercise_id", "=", "exercise.id")
+            .onRef("v.version", "=", "exercise.current_version"),
         )
         .select(["exercise.id", "exercise.current_version"])
         // jsonb equality ignores key order and whitespace.
@@ -32,12 +34,26 @@ export async function syncCatalog(db: Db): Promise<void> {
         .where("exercise.slug", "=", slug)
         .executeTakeFirst();
       if (!existing) {
-        const { id } = await trx.insertInto("exercise").values({ slug, owner_user_id: null }).returning("id").executeTakeFirstOrThrow();
-        await trx.insertInto("exercise_version").values({ exercise_id: id, version: 1, definition: json }).execute();
+        const { id } = await trx
+          .insertInto("exercise")
+          .values({ slug, owner_user_id: null })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("exercise_version")
+          .values({ exercise_id: id, version: 1, definition: json })
+          .execute();
       } else if (!existing.same) {
         const version = existing.current_version + 1;
-        await trx.insertInto("exercise_version").values({ exercise_id: existing.id, version, definition: json }).execute();
-        await trx.updateTable("exercise").set({ current_version: version }).where("id", "=", existing.id).execute();
+        await trx
+          .insertInto("exercise_version")
+          .values({ exercise_id: existing.id, version, definition: json })
+          .execute();
+        await trx
+          .updateTable("exercise")
+          .set({ current_version: version })
+          .where("id", "=", existing.id)
+          .execute();
       }
     }
   });
@@ -48,7 +64,9 @@ export async function listBuiltInExercises(db: Db): Promise<ExerciseSummary[]> {
   const rows = await db
     .selectFrom("exercise")
     .innerJoin("exercise_version as v", (j) =>
-      j.onRef("v.exercise_id", "=", "exercise.id").onRef("v.version", "=", "exercise.current_version"),
+      j
+        .onRef("v.exercise_id", "=", "exercise.id")
+        .onRef("v.version", "=", "exercise.current_version"),
     )
     .select(["exercise.id", "exercise.slug", "v.id as versionId", "v.version", "v.definition"])
     .where("exercise.slug", "is not", null)
@@ -56,6 +74,13 @@ export async function listBuiltInExercises(db: Db): Promise<ExerciseSummary[]> {
     .execute();
   const order = new Map(CATALOG.map((e, i) => [e.slug, i]));
   return rows
-    .map((r) => ({ id: r.id, slug: r.slug, version: r.version, versionId: r.versionId, builtIn: true, definition: r.definition }))
+    .map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      version: r.version,
+      versionId: r.versionId,
+      builtIn: true,
+      definition: r.definition,
+    }))
     .sort((a, b) => (order.get(a.slug ?? "") ?? 99) - (order.get(b.slug ?? "") ?? 99));
 }

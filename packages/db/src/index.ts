@@ -1,5 +1,5 @@
 export * from "./create-db.ts";
 export * from "./database.ts";
-export * from "./migrate.ts";
+export { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
 export * from "./exercise.repository.ts";
-export { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.ts";
+export * from "./migrate.ts";

@@ -9,7 +9,12 @@ export function healthRoutes({ db }: AppDeps) {
   return new Hono()
     .get("/healthz", async (c) => {
       const database = (await pingDb(db)) ? "ok" : "unreachable";
-      return c.json({ status: "ok", api: "ok", database, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+      return c.json({
+        status: "ok",
+        api: "ok",
+        database,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      });
     })
     .get("/readyz", async (c) => {
       const ok = await pingDb(db);

@@ -12,7 +12,10 @@ export function webAppRoutes(webDist: string) {
   const indexFile = path.join(webDist, "index.html");
   if (!existsSync(indexFile)) {
     app.get("*", (c) =>
-      c.text("The web app is not built yet. Run `npm start` (it builds it) or `npm run build -w @tend/web`.", 503),
+      c.text(
+        "The web app is not built yet. Run `npm start` (it builds it) or `npm run build -w @tend/web`.",
+        503,
+      ),
     );
     return app;
   }
@@ -24,7 +27,9 @@ export function webAppRoutes(webDist: string) {
       onFound: (_p, c) => c.header("Cache-Control", "public, max-age=31536000, immutable"),
     }),
   );
-  app.use("*", serveStatic({ root: path.relative(process.cwd(), webDist) || ".", index: "" }));
+  // Other files at the top of the build (favicon, robots.txt): only paths that name a file.
+  const files = serveStatic({ root: path.relative(process.cwd(), webDist) || "." });
+  app.use("*", (c, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path) ? files(c, next) : next()));
   app.get("*", (c) => {
     c.header("Cache-Control", "no-cache");
     return c.html(indexHtml);

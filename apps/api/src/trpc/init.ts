@@ -16,8 +16,13 @@ const codeMap: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 /** The one place where domain errors become tRPC/HTTP errors. */
 export function toTRPCError(err: unknown): TRPCError {
   if (err instanceof TRPCError) return err;
-  if (err instanceof AppError) return new TRPCError({ code: codeMap[err.code], message: err.message, cause: err });
-  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", cause: err });
+  if (err instanceof AppError)
+    return new TRPCError({ code: codeMap[err.code], message: err.message, cause: err });
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: "Something went wrong on our side.",
+    cause: err,
+  });
 }
 
 const t = initTRPC.context<Context>().create({

@@ -9,7 +9,11 @@ const db = createDb(databaseUrl, { max: 2, applicationName: "tend-migrate" });
 try {
   const applied = await migrateToLatest(db);
   await syncCatalog(db);
-  console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+  console.log(
+    applied.length
+      ? `applied ${applied.length} migration(s): ${applied.join(", ")}`
+      : "database is up to date",
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;

@@ -13,13 +13,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint("exercise_builtin_or_owned", sql`(slug is null) <> (owner_user_id is null)`)
     .execute();
-  await db.schema.createIndex("exercise_owner_idx").on("exercise").column("owner_user_id").execute();
+  await db.schema
+    .createIndex("exercise_owner_idx")
+    .on("exercise")
+    .column("owner_user_id")
+    .execute();
 
   // Every edit is a new immutable version; entries point at the version they answer.
   await db.schema
     .createTable("exercise_version")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn("exercise_id", "uuid", (c) => c.notNull().references("exercise.id").onDelete("cascade"))
+    .addColumn("exercise_id", "uuid", (c) =>
+      c.notNull().references("exercise.id").onDelete("cascade"),
+    )
     .addColumn("version", "integer", (c) => c.notNull())
     .addColumn("definition", "jsonb", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))

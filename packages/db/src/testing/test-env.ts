@@ -4,7 +4,10 @@
  */
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("no test database: run through vitest (test/global-setup.ts) or set DATABASE_URL");
+  if (!url)
+    throw new Error(
+      "no test database: run through vitest (test/global-setup.ts) or set DATABASE_URL",
+    );
   return url;
 }
 

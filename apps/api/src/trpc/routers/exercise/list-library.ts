@@ -12,7 +12,15 @@ export const libraryExerciseDto = z.object({
 });
 
 /** The built-in self-compassion library (current versions). */
-export const listLibrary = publicProcedure.output(z.array(libraryExerciseDto)).query(async ({ ctx }) => {
-  const rows = await listBuiltInExercises(ctx.db);
-  return rows.map(({ id, slug, version, builtIn, definition }) => ({ id, slug, version, builtIn, definition }));
-});
+export const listLibrary = publicProcedure
+  .output(z.array(libraryExerciseDto))
+  .query(async ({ ctx }) => {
+    const rows = await listBuiltInExercises(ctx.db);
+    return rows.map(({ id, slug, version, builtIn, definition }) => ({
+      id,
+      slug,
+      version,
+      builtIn,
+      definition,
+    }));
+  });
