@@ -1,42 +1,76 @@
 import { randomUUID } from "node:crypto";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
+import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
 import { healthRoutes } from "./http/health.ts";
+import { originCheck } from "./http/origin-check.ts";
 import { webAppRoutes } from "./http/web-app.ts";
 import { type AppDeps, createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/router.ts";
 
 export type AppOptions = { webDist?: string };
+type Vars = { Variables: { requestId: string; ip: string } };
 
 /** The whole HTTP surface, without a listening socket: tests call `app.request(...)`. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
-  const app = new Hono<{ Variables: { requestId: string } }>();
+  const { config: env, auth, log } = deps;
+  const app = new Hono<Vars>();
+  const origins = [
+    env.PUBLIC_URL,
+    ...(env.NODE_ENV === "development" ? ["http://localhost:5173"] : []),
+  ];
 
   app.use("*", async (c, next) => {
     const requestId = c.req.header("x-request-id")?.slice(0, 64) || randomUUID();
     c.set("requestId", requestId);
+    c.set("ip", clientIp(c, env.TRUST_PROXY));
     c.header("X-Request-Id", requestId);
     await next();
   });
 
   app.route("/", healthRoutes(deps));
 
+  // Personal data must never sit in a shared cache.
+  app.use("/trpc/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("/trpc/*", originCheck(origins));
+  app.use("/api/*", originCheck(origins));
+
+  app.on(["GET", "POST"], "/api/auth/*", (c) => {
+    // better-auth reads the caller's address from this header; we set it, never the caller.
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, c.get("ip"));
+    return auth.handler(new Request(c.req.raw, { headers }));
+  });
+
   app.use(
     "/trpc/*",
     trpcServer({
       router: appRouter,
       endpoint: "/trpc",
-      createContext: (opts, c) => createContext(deps, opts.req, c.get("requestId")),
+      createContext: (opts, c) =>
+        createContext(deps, {
+          headers: opts.req.headers,
+          resHeaders: opts.resHeaders,
+          requestId: c.get("requestId"),
+          ip: c.get("ip"),
+        }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
-          deps.log.error({ err: error.cause ?? error, path }, "procedure failed");
+          log.error({ err: error.cause ?? error, path }, "procedure failed");
       },
     }),
   );
 
   app.notFound((c) => c.json({ error: "not found" }, 404));
   app.onError((err, c) => {
-    deps.log.error({ err, requestId: c.get("requestId") }, "request failed");
+    log.error({ err, requestId: c.get("requestId") }, "request failed");
     return c.json({ error: "Something went wrong on our side." }, 500);
   });
 

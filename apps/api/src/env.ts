@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { loadOrCreateLocalSecret } from "./local-secret.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -12,9 +13,36 @@ const schema = z.object({
   DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
   WEB_DIST: z.string().default(path.join(repoRoot, "apps/web/dist")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Signs session cookies. Required in production; generated under DATA_DIR locally. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Trust X-Forwarded-For from a reverse proxy in front of the API. */
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  /** Set by `npm start` when it runs the embedded database: create the demo accounts. */
+  TEND_EMBEDDED_DB: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1"),
 });
 
-export type ApiEnv = z.infer<typeof schema> & { PUBLIC_URL: string };
+export type ApiEnv = Omit<z.infer<typeof schema>, "AUTH_SECRET"> & {
+  PUBLIC_URL: string;
+  AUTH_SECRET: string;
+};
 
 /** Parse the API's environment once, at boot. A problem stops the process with a sentence. */
 export function readApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
@@ -24,5 +52,15 @@ export function readApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`The API cannot start, its environment is not valid:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
-  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    throw new Error(
+      "AUTH_SECRET is not set. In production it must be a random string of 32+ characters (openssl rand -base64 48).",
+    );
+  }
+  const AUTH_SECRET = env.AUTH_SECRET ?? loadOrCreateLocalSecret(env.DATA_DIR, "auth-secret");
+  return {
+    ...env,
+    AUTH_SECRET,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+  };
 }

@@ -1,6 +1,8 @@
 import { serve } from "@hono/node-server";
 import { createDb, migrateToLatest, syncCatalog } from "@tend/db";
 import { createApp } from "./app.ts";
+import { createAuth } from "./auth/auth.ts";
+import { DEMO, ensureDemoAccounts } from "./demo-data.ts";
 import { readApiEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 
@@ -10,8 +12,16 @@ const db = createDb(env.DATABASE_URL, { applicationName: "tend-api" });
 
 await migrateToLatest(db);
 await syncCatalog(db);
+const auth = createAuth({ db, env, log });
 
-const app = createApp({ db, log }, { webDist: env.WEB_DIST });
+if (env.TEND_EMBEDDED_DB && (await ensureDemoAccounts(db, auth))) {
+  log.info(
+    { therapist: DEMO.therapist.email, client: DEMO.client.email, password: DEMO.password },
+    "created demo accounts on the local database",
+  );
+}
+
+const app = createApp({ db, log, config: env, auth }, { webDist: env.WEB_DIST });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
   log.info({ port: env.PORT, publicUrl: env.PUBLIC_URL }, "api listening");
 });

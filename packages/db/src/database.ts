@@ -1,28 +1,153 @@
 import type { ExerciseDefinition } from "@tend/core";
-import type { ColumnType, Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default: optional on insert. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+type Json<T> = ColumnType<T, string, string>;
 
+// ── Exercises ────────────────────────────────────────────────────────────────
 export interface ExerciseTable {
   id: Generated<string>;
   slug: string | null;
   owner_user_id: string | null;
   current_version: Generated<number>;
-  archived_at: Date | null;
-  created_at: Generated<Timestamp>;
+  archived_at: NullableTimestamp;
+  created_at: DefaultedTimestamp;
 }
 
 export interface ExerciseVersionTable {
   id: Generated<string>;
   exercise_id: string;
   version: number;
-  definition: ColumnType<ExerciseDefinition, string, string>;
-  created_at: Generated<Timestamp>;
+  definition: Json<ExerciseDefinition>;
+  created_at: DefaultedTimestamp;
+}
+
+// ── better-auth's tables (its own camelCase columns) ────────────────────────
+export type UserRole = "therapist" | "client";
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+  twoFactorEnabled: boolean | null;
+  role: UserRole;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: Timestamp;
+  token: string;
+  createdAt: DefaultedTimestamp;
+  updatedAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  password: string | null;
+  createdAt: DefaultedTimestamp;
+  updatedAt: Timestamp;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+// ── Ours ────────────────────────────────────────────────────────────────────
+export interface ClientProfileTable {
+  user_id: string;
+  therapist_id: string;
+  time_zone: string;
+  share_practice_log: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  therapist_id: string;
+  name: string;
+  email: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  sent_count: Generated<number>;
+  last_sent_at: DefaultedTimestamp;
+  accepted_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  client_user_id: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "cancelled";
+
+export interface OutboxTable {
+  id: Generated<string>;
+  idempotency_key: string;
+  template: string;
+  to_address: string;
+  data: Json<Record<string, unknown>>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultedTimestamp;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: DefaultedTimestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: DefaultedTimestamp;
+  action: string;
+  actor_user_id: string | null;
+  subject_user_id: string | null;
+  ip: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface RateLimitBucketTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
 }
 
 export interface Database {
   exercise: ExerciseTable;
   exercise_version: ExerciseVersionTable;
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  verification: VerificationTable;
+  client_profile: ClientProfileTable;
+  invitation: InvitationTable;
+  outbox: OutboxTable;
+  audit_event: AuditEventTable;
+  rate_limit_bucket: RateLimitBucketTable;
 }
 
 export type ExerciseRow = Selectable<ExerciseTable>;
+export type UserRow = Selectable<UserTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;

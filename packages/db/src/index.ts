@@ -1,5 +1,10 @@
+export * from "./audit.repository.ts";
 export * from "./create-db.ts";
 export * from "./database.ts";
 export { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
 export * from "./exercise.repository.ts";
+export * from "./invitation.repository.ts";
 export * from "./migrate.ts";
+export * from "./outbox.repository.ts";
+export * from "./rate-limit.repository.ts";
+export * from "./user.repository.ts";

@@ -1,11 +1,42 @@
 import type { Db } from "@tend/db";
+import type { Auth } from "../auth/auth.ts";
+import { resolveSession, type SessionInfo } from "../auth/session.ts";
+import type { ApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
 
-/** What every procedure may use. Tiers in init.ts narrow it (who is calling). */
-export type AppDeps = { db: Db; log: Logger };
+/** Long-lived things every request may use. */
+export type AppDeps = { db: Db; log: Logger; config: ApiEnv; auth: Auth };
 
-export type Context = AppDeps & { requestId: string; headers: Headers };
+/** One request's context. Tiers in init.ts narrow it to who is calling. */
+export type Context = AppDeps & {
+  requestId: string;
+  ip: string | null;
+  headers: Headers;
+  resHeaders: Headers | null;
+  /** The caller's session, looked up at most once, and only when a procedure needs it. */
+  getSession: () => Promise<SessionInfo | null>;
+};
 
-export function createContext(deps: AppDeps, req: Request, requestId: string): Context {
-  return { ...deps, requestId, headers: req.headers };
+export function createContext(
+  deps: AppDeps,
+  req: { headers: Headers; resHeaders: Headers | null; requestId: string; ip: string | null },
+): Context {
+  let session: Promise<SessionInfo | null> | undefined;
+  return {
+    ...deps,
+    requestId: req.requestId,
+    ip: req.ip,
+    headers: req.headers,
+    resHeaders: req.resHeaders,
+    getSession: () => {
+      session ??= resolveSession(
+        deps.auth,
+        deps.db,
+        req.headers,
+        req.resHeaders,
+        deps.config.SESSION_ABSOLUTE_HOURS,
+      );
+      return session;
+    },
+  };
 }

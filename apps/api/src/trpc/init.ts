@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from "@tend/core";
+import { findClientProfile } from "@tend/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
 import type { Context } from "./context.ts";
@@ -27,22 +28,70 @@ export function toTRPCError(err: unknown): TRPCError {
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    // Never leak internals (stack traces, SQL) to the browser.
+    // Never leak internals (stack traces, SQL) to the browser. Input problems say which field.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const zodIssues =
+      error.code === "BAD_REQUEST" &&
+      error.cause &&
+      "issues" in error.cause &&
+      Array.isArray(error.cause.issues)
+        ? (error.cause.issues as Array<{ path: PropertyKey[]; message: string }>).map((i) => ({
+            path: i.path.map(String).join("."),
+            message: i.message,
+          }))
+        : undefined;
     return {
-      ...shape,
-      message: internal ? "Something went wrong on our side." : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus },
+      message: internal
+        ? "Something went wrong on our side."
+        : zodIssues
+          ? "Some fields need another look."
+          : shape.message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        ...(zodIssues ? { issues: zodIssues } : {}),
+      },
     };
   },
 });
 
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) throw toTRPCError(result.error.cause ?? result.error);
+  if (!result.ok)
+    throw toTRPCError(result.error.cause instanceof AppError ? result.error.cause : result.error);
   return result;
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Any signed-in person. `ctx.viewer` is who they are. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const viewer = await ctx.getSession();
+  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { viewer } });
+});
+
+/** A therapist. Every query a procedure makes is scoped by `ctx.therapist.id`. */
+export const therapistProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.role !== "therapist")
+    throw new TRPCError({ code: "FORBIDDEN", message: "This is for therapists." });
+  return next({ ctx: { therapist: { id: ctx.viewer.userId, name: ctx.viewer.name } } });
+});
+
+/** A client. `ctx.client` carries their therapist and time zone. */
+export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.viewer.role !== "client")
+    throw new TRPCError({ code: "FORBIDDEN", message: "This is for clients." });
+  const profile = await findClientProfile(ctx.db, ctx.viewer.userId);
+  if (!profile)
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "This account is not linked to a therapist.",
+    });
+  return next({ ctx: { client: { id: ctx.viewer.userId, name: ctx.viewer.name, ...profile } } });
+});

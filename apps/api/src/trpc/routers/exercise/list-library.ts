@@ -1,7 +1,7 @@
 import { exerciseDefinitionSchema } from "@tend/core";
 import { listBuiltInExercises } from "@tend/db";
 import { z } from "zod";
-import { publicProcedure } from "../../init.ts";
+import { authedProcedure } from "../../init.ts";
 
 export const libraryExerciseDto = z.object({
   id: z.string().uuid(),
@@ -12,7 +12,7 @@ export const libraryExerciseDto = z.object({
 });
 
 /** The built-in self-compassion library (current versions). */
-export const listLibrary = publicProcedure
+export const listLibrary = authedProcedure
   .output(z.array(libraryExerciseDto))
   .query(async ({ ctx }) => {
     const rows = await listBuiltInExercises(ctx.db);

@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * For local use only: a random secret kept under DATA_DIR/secrets so sessions (and,
+ * later, encrypted data) survive restarts. Production passes real secrets in the environment.
+ */
+export function loadOrCreateLocalSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, "secrets", name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  return secret;
+}

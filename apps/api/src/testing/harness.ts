@@ -1,0 +1,155 @@
+import { createTestDatabase, type TestDatabase } from "@tend/db/testing";
+import pino from "pino";
+import { createApp } from "../app.ts";
+import { createAuth } from "../auth/auth.ts";
+import { type ApiEnv, readApiEnv } from "../env.ts";
+
+export const TEST_ORIGIN = "http://tend.test";
+
+export type TestApi = {
+  db: TestDatabase["db"];
+  env: ApiEnv;
+  app: ReturnType<typeof createApp>;
+  auth: ReturnType<typeof createAuth>;
+  drop: () => Promise<void>;
+};
+
+/** The real app (real better-auth, real PostgreSQL) without a socket: requests go through app.request. */
+export async function createTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const t = await createTestDatabase();
+  const env = readApiEnv({
+    NODE_ENV: "test",
+    DATABASE_URL: t.url,
+    PUBLIC_URL: TEST_ORIGIN,
+    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const auth = createAuth({ db: t.db, env, log });
+  const app = createApp({ db: t.db, config: env, log, auth });
+  return { db: t.db, env, app, auth, drop: t.drop };
+}
+
+/** A browser-like caller: keeps its cookies and sends our Origin on mutations. */
+export class Caller {
+  cookies = new Map<string, string>();
+  constructor(
+    private api: TestApi,
+    public ip = "203.0.113.7",
+  ) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      const name = pair!.slice(0, i);
+      const value = pair!.slice(i + 1);
+      if (!value || /max-age=0/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
+    if (init.method && init.method !== "GET" && !headers.has("origin"))
+      headers.set("origin", TEST_ORIGIN);
+    headers.set("x-forwarded-for", this.ip);
+    const res = await this.api.app.request(path, { ...init, headers });
+    this.keep(res);
+    return res;
+  }
+
+  async authPost(path: string, body: unknown): Promise<Response> {
+    return this.fetch(`/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  }
+
+  /** Call a tRPC procedure over HTTP, as the web does. */
+  async trpc(
+    path: string,
+    type: "query" | "mutation",
+    input?: unknown,
+  ): Promise<{ status: number; body: any }> {
+    const res =
+      type === "query"
+        ? await this.fetch(
+            `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          )
+        : await this.fetch(`/trpc/${path}`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(input ?? null),
+          });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  async query(path: string, input?: unknown) {
+    const r = await this.trpc(path, "query", input);
+    if (r.status !== 200) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.result.data;
+  }
+
+  async mutate(path: string, input?: unknown) {
+    const r = await this.trpc(path, "mutation", input);
+    if (r.status !== 200) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.result.data;
+  }
+}
+
+export type Actor = { caller: Caller; id: string; name: string; email: string };
+
+export async function signUpTherapist(
+  api: TestApi,
+  name: string,
+  email: string,
+  password = "a calm river 2026",
+): Promise<Actor> {
+  const caller = new Caller(api);
+  const res = await caller.authPost("/sign-up/email", { name, email, password });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const me = await caller.query("me.get");
+  return { caller, id: me.id, name, email };
+}
+
+/** The invitation token from the newest invite email to `email` (read from the outbox, as the worker would). */
+export async function latestInvitationToken(api: TestApi, email: string): Promise<string> {
+  const row = await api.db
+    .selectFrom("outbox")
+    .select(["data"])
+    .where("template", "=", "invite")
+    .where("to_address", "=", email)
+    .orderBy("created_at", "desc")
+    .executeTakeFirstOrThrow();
+  return String(row.data.url).split("#")[1]!;
+}
+
+export async function inviteAndAccept(
+  api: TestApi,
+  therapist: Actor,
+  name: string,
+  email: string,
+  password: string | undefined = "a quiet harbour 2026",
+): Promise<Actor> {
+  await therapist.caller.mutate("invitations.send", { name, email });
+  const token = await latestInvitationToken(api, email);
+  const caller = new Caller(api, "198.51.100.9");
+  const res = await caller.authPost("/tend/accept-invitation", {
+    token,
+    name,
+    timeZone: "Europe/London",
+    password,
+  });
+  if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${await res.text()}`);
+  const me = await caller.query("me.get");
+  return { caller, id: me.id, name, email };
+}

@@ -1,0 +1,12 @@
+import { router } from "../../init.ts";
+import { getMe } from "./get-me.ts";
+import { getSessionState } from "./get-session-state.ts";
+import { listAccessLog } from "./list-access-log.ts";
+import { updateClientSettings } from "./update-client-settings.ts";
+
+export const meRouter = router({
+  get: getMe,
+  sessionState: getSessionState,
+  accessLog: listAccessLog,
+  updateClientSettings,
+});

@@ -1,0 +1,110 @@
+import { sql } from "kysely";
+import type { Db } from "./create-db.ts";
+import type { OutboxRow } from "./database.ts";
+
+/** PostgreSQL NOTIFY channel: the worker listens and sends at once instead of waiting for its sweep. */
+export const OUTBOX_CHANNEL = "tend_outbox";
+
+export type EmailToQueue = {
+  /** One key, at most one email: e.g. `invite:<invitation>:<sent_count>`, `reminder:<assignment>:<occurrence>`. */
+  idempotencyKey: string;
+  template: string;
+  to: string;
+  data: Record<string, unknown>;
+  /** Send no earlier than this (default: now). */
+  notBefore?: Date;
+};
+
+/**
+ * Queue an email. Call it inside the transaction that makes the change the email is about;
+ * the row and the change commit (or roll back) together. A repeated key is ignored.
+ * Returns whether a new row was written.
+ */
+export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<boolean> {
+  const inserted = await db
+    .insertInto("outbox")
+    .values({
+      idempotency_key: email.idempotencyKey,
+      template: email.template,
+      to_address: email.to,
+      data: JSON.stringify(email.data),
+      ...(email.notBefore ? { next_attempt_at: email.notBefore } : {}),
+    })
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
+  return inserted !== undefined;
+}
+
+/**
+ * Claim due emails for sending (`FOR UPDATE SKIP LOCKED`: any number of workers side by side).
+ * A claim is a lease: if the worker dies before recording the outcome, the row becomes due
+ * again when the lease ends, so nothing is lost. Duplicates are bounded to that window.
+ */
+export async function claimDueEmails(
+  db: Db,
+  { limit, leaseSeconds, now = new Date() }: { limit: number; leaseSeconds: number; now?: Date },
+): Promise<OutboxRow[]> {
+  const result = await sql<OutboxRow>`
+    update outbox o
+       set status = 'sending',
+           attempts = o.attempts + 1,
+           locked_until = ${now}::timestamptz + make_interval(secs => ${leaseSeconds})
+     where o.id in (
+       select id from outbox
+        where (status = 'queued' and next_attempt_at <= ${now})
+           or (status = 'sending' and locked_until < ${now})
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked)
+    returning o.*`.execute(db);
+  return result.rows;
+}
+
+export async function findEmail(db: Db, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function markEmailSent(db: Db, id: string, messageId: string): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({
+      status: "sent",
+      sent_at: new Date(),
+      message_id: messageId,
+      locked_until: null,
+      last_error: null,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** A temporary problem (SMTP down, a 4xx): try again at `retryAt`. */
+export async function markEmailRetry(
+  db: Db,
+  id: string,
+  error: string,
+  retryAt: Date,
+): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({
+      status: "queued",
+      next_attempt_at: retryAt,
+      locked_until: null,
+      last_error: error.slice(0, 500),
+    })
+    .where("id", "=", id)
+    .where("status", "=", "sending")
+    .execute();
+}
+
+/** A permanent problem (a 5xx, an unsubscribed address): stop, and say why. */
+export async function markEmailFailed(db: Db, id: string, error: string): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({ status: "failed", locked_until: null, last_error: error.slice(0, 500) })
+    .where("id", "=", id)
+    .execute();
+}
