@@ -1,0 +1,181 @@
+/**
+ * The authorization matrix: every tRPC procedure × every kind of caller.
+ * - A procedure without a row here fails the test (add the row when you add the procedure).
+ * - "allow" must answer 200; "deny" must answer 401, 403 or 404.
+ * - An allowed answer must not contain anything of the other tenant (names, emails, ids).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Actor,
+  Caller,
+  createTestApi,
+  inviteAndAccept,
+  latestInvitationToken,
+  signUpTherapist,
+  type TestApi,
+} from "../testing/harness.ts";
+import { appRouter } from "./router.ts";
+
+type ActorName = "anonymous" | "clientA" | "clientB" | "therapistA" | "therapistB";
+const ACTORS: ActorName[] = ["anonymous", "clientA", "clientB", "therapistA", "therapistB"];
+type Verdict = "allow" | "deny";
+
+type Fixtures = {
+  api: TestApi;
+  actors: Record<Exclude<ActorName, "anonymous">, Actor>;
+  anonymous: Caller;
+};
+type Row = {
+  type: "query" | "mutation";
+  /** Input for this caller. Most rows aim at tenant A's data: B's callers must be refused. */
+  input?: (f: Fixtures, actor: ActorName) => unknown | Promise<unknown>;
+  expect: Record<ActorName, Verdict>;
+  /** What this procedure shows by design to anyone allowed (kept out of the leak check). */
+  reveals?: (f: Fixtures) => string[];
+};
+
+const everyone: Record<ActorName, Verdict> = {
+  anonymous: "allow",
+  clientA: "allow",
+  clientB: "allow",
+  therapistA: "allow",
+  therapistB: "allow",
+};
+const signedIn: Record<ActorName, Verdict> = { ...everyone, anonymous: "deny" };
+const therapists: Record<ActorName, Verdict> = {
+  anonymous: "deny",
+  clientA: "deny",
+  clientB: "deny",
+  therapistA: "allow",
+  therapistB: "allow",
+};
+const clients: Record<ActorName, Verdict> = {
+  anonymous: "deny",
+  clientA: "allow",
+  clientB: "allow",
+  therapistA: "deny",
+  therapistB: "deny",
+};
+const onlyTherapistA: Record<ActorName, Verdict> = { ...therapists, therapistB: "deny" };
+
+let inviteCounter = 0;
+/** A fresh pending invitation of therapist A (for rows that use one up). */
+async function pendingInvitationOfA(f: Fixtures) {
+  const n = ++inviteCounter;
+  const inv = await f.actors.therapistA.caller.mutate("invitations.send", {
+    name: `Pending ${n}`,
+    email: `pending-${n}@example.com`,
+  });
+  return {
+    id: inv.id as string,
+    token: await latestInvitationToken(f.api, `pending-${n}@example.com`),
+  };
+}
+
+export const MATRIX: Record<string, Row> = {
+  "me.sessionState": { type: "query", expect: everyone },
+  "me.get": { type: "query", expect: signedIn },
+  "me.accessLog": { type: "query", expect: clients },
+  "me.updateClientSettings": {
+    type: "mutation",
+    input: () => ({ timeZone: "Europe/Paris" }),
+    expect: clients,
+  },
+  "exercise.listLibrary": { type: "query", expect: signedIn },
+  "clients.list": { type: "query", expect: therapists },
+  "clients.get": {
+    type: "query",
+    input: (f) => ({ clientId: f.actors.clientA.id }),
+    expect: onlyTherapistA,
+  },
+  "invitations.send": {
+    type: "mutation",
+    input: (_f, a) => ({ name: "New Person", email: `new-${a}-${++inviteCounter}@example.com` }),
+    expect: therapists,
+  },
+  "invitations.resend": {
+    type: "mutation",
+    input: async (f) => ({ id: (await pendingInvitationOfA(f)).id }),
+    expect: onlyTherapistA,
+  },
+  "invitations.revoke": {
+    type: "mutation",
+    input: async (f) => ({ id: (await pendingInvitationOfA(f)).id }),
+    expect: onlyTherapistA,
+  },
+  // Holding the token is the permission (it arrives by email); anyone with it may look.
+  "invitations.preview": {
+    type: "query",
+    input: async (f) => ({ token: (await pendingInvitationOfA(f)).token }),
+    expect: everyone,
+    reveals: (f) => [f.actors.therapistA.name],
+  },
+};
+
+/** Everything that identifies a tenant. */
+function markersOf(...actors: Actor[]): string[] {
+  return actors.flatMap((a) => [a.id, a.email, a.name]);
+}
+
+let f: Fixtures;
+beforeAll(async () => {
+  const api = await createTestApi({ TRUST_PROXY: "true" });
+  const therapistA = await signUpTherapist(api, "Avery Alder", "avery@example.com");
+  const therapistB = await signUpTherapist(api, "Blake Birch", "blake@example.com");
+  const clientA = await inviteAndAccept(api, therapistA, "Ada Client", "ada@example.com");
+  const clientB = await inviteAndAccept(api, therapistB, "Bo Client", "bo@example.com");
+  // Give each tenant some data to leak: therapists open their client's page (audit rows).
+  await therapistA.caller.query("clients.get", { clientId: clientA.id });
+  await therapistB.caller.query("clients.get", { clientId: clientB.id });
+  f = {
+    api,
+    actors: { therapistA, therapistB, clientA, clientB },
+    anonymous: new Caller(api, "192.0.2.1"),
+  };
+}, 60_000);
+afterAll(async () => f?.api.drop());
+
+const procedures = Object.entries(
+  appRouter._def.procedures as Record<string, { _def: { type: string } }>,
+);
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure in the router, and no stale rows", () => {
+    const paths = procedures.map(([p]) => p).sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(paths);
+    for (const [path, proc] of procedures) expect(MATRIX[path]?.type, path).toBe(proc._def.type);
+  });
+
+  for (const [path] of procedures) {
+    describe(path, () => {
+      for (const actor of ACTORS) {
+        it(`${actor}`, async () => {
+          const row = MATRIX[path];
+          if (!row) throw new Error(`no matrix row for ${path}`);
+          const caller = actor === "anonymous" ? f.anonymous : f.actors[actor].caller;
+          const input = row.input ? await row.input(f, actor) : undefined;
+          const res = await caller.trpc(path, row.type, input);
+          if (row.expect[actor] === "allow") {
+            expect(res.status, JSON.stringify(res.body)).toBe(200);
+            const tenantB = markersOf(f.actors.therapistB, f.actors.clientB);
+            const tenantA = markersOf(f.actors.therapistA, f.actors.clientA);
+            const foreign = actor.endsWith("A")
+              ? tenantB
+              : actor.endsWith("B")
+                ? tenantA
+                : [...tenantA, ...tenantB];
+            const text = JSON.stringify(res.body);
+            const shown = new Set(row.reveals?.(f) ?? []);
+            for (const marker of foreign.filter((m) => !shown.has(m)))
+              expect(text, `${path} as ${actor} leaked ${marker}`).not.toContain(marker);
+          } else {
+            expect(
+              [401, 403, 404],
+              `${path} as ${actor}: ${res.status} ${JSON.stringify(res.body)}`,
+            ).toContain(res.status);
+          }
+        });
+      }
+    });
+  }
+});
