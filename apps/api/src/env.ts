@@ -1,6 +1,6 @@
 import path from "node:path";
+import { FieldCipher, loadOrCreateLocalSecret } from "@tend/db";
 import { z } from "zod";
-import { loadOrCreateLocalSecret } from "./local-secret.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -32,6 +32,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** Encrypts clients' words at rest: "<key id>:<base64 32 bytes>[,<older id>:<older key>]". Required in production. */
+  DATA_ENCRYPTION_KEY: z.string().optional(),
   /** Set by `npm start` when it runs the embedded database: create the demo accounts. */
   TEND_EMBEDDED_DB: z
     .enum(["0", "1"])
@@ -39,9 +41,10 @@ const schema = z.object({
     .transform((v) => v === "1"),
 });
 
-export type ApiEnv = Omit<z.infer<typeof schema>, "AUTH_SECRET"> & {
+export type ApiEnv = Omit<z.infer<typeof schema>, "AUTH_SECRET" | "DATA_ENCRYPTION_KEY"> & {
   PUBLIC_URL: string;
   AUTH_SECRET: string;
+  DATA_ENCRYPTION_KEY: string;
 };
 
 /** Parse the API's environment once, at boot. A problem stops the process with a sentence. */
@@ -57,10 +60,21 @@ export function readApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
       "AUTH_SECRET is not set. In production it must be a random string of 32+ characters (openssl rand -base64 48).",
     );
   }
+  if (env.NODE_ENV === "production" && !env.DATA_ENCRYPTION_KEY) {
+    throw new Error(
+      "DATA_ENCRYPTION_KEY is not set. In production it must be <key id>:<base64 of 32 random bytes> (see SECURITY.md).",
+    );
+  }
   const AUTH_SECRET = env.AUTH_SECRET ?? loadOrCreateLocalSecret(env.DATA_DIR, "auth-secret");
+  const DATA_ENCRYPTION_KEY =
+    env.DATA_ENCRYPTION_KEY ??
+    loadOrCreateLocalSecret(env.DATA_DIR, "data-encryption-key", () =>
+      FieldCipher.generateSpec("local1"),
+    );
   return {
     ...env,
     AUTH_SECRET,
+    DATA_ENCRYPTION_KEY,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
   };
 }

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { createDb, migrateToLatest, syncCatalog } from "@tend/db";
+import { createDb, FieldCipher, migrateToLatest, syncCatalog } from "@tend/db";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
 import { DEMO, ensureDemoAccounts } from "./demo-data.ts";
@@ -21,7 +21,8 @@ if (env.TEND_EMBEDDED_DB && (await ensureDemoAccounts(db, auth))) {
   );
 }
 
-const app = createApp({ db, log, config: env, auth }, { webDist: env.WEB_DIST });
+const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
+const app = createApp({ db, log, config: env, auth, cipher }, { webDist: env.WEB_DIST });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
   log.info({ port: env.PORT, publicUrl: env.PUBLIC_URL }, "api listening");
 });

@@ -4,6 +4,8 @@ import type { Database } from "./database.ts";
 
 // Return int8 (e.g. count(*)) as a JS number; our counts are far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// Return `date` columns as "YYYY-MM-DD" strings: they are local calendar dates, not instants.
+pg.types.setTypeParser(1082, (v) => v);
 
 export type Db = Kysely<Database>;
 

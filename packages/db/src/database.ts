@@ -1,4 +1,4 @@
-import type { ExerciseDefinition } from "@tend/core";
+import type { ExerciseDefinition, Schedule } from "@tend/core";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -132,6 +132,42 @@ export interface RateLimitBucketTable {
   count: number;
 }
 
+// ── Practice ────────────────────────────────────────────────────────────────
+export type AssignmentStatus = "active" | "paused" | "ended";
+
+export interface AssignmentTable {
+  id: Generated<string>;
+  therapist_id: string;
+  client_id: string;
+  exercise_id: string;
+  note_ciphertext: string | null;
+  schedule: Json<Schedule>;
+  /** Local dates, returned as "YYYY-MM-DD" strings (see create-db.ts). */
+  start_date: string;
+  end_date: string | null;
+  reminders_enabled: Generated<boolean>;
+  status: Generated<AssignmentStatus>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export type EntryStatus = "draft" | "complete";
+
+export interface EntryTable {
+  id: Generated<string>;
+  client_id: string;
+  assignment_id: string | null;
+  exercise_version_id: string;
+  status: Generated<EntryStatus>;
+  words_ciphertext: string | null;
+  measures: Json<Record<string, unknown>>;
+  shared_at: NullableTimestamp;
+  flagged_for_session: Generated<boolean>;
+  started_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  completed_at: NullableTimestamp;
+}
+
 export interface Database {
   exercise: ExerciseTable;
   exercise_version: ExerciseVersionTable;
@@ -144,6 +180,8 @@ export interface Database {
   outbox: OutboxTable;
   audit_event: AuditEventTable;
   rate_limit_bucket: RateLimitBucketTable;
+  assignment: AssignmentTable;
+  entry: EntryTable;
 }
 
 export type ExerciseRow = Selectable<ExerciseTable>;
@@ -151,3 +189,5 @@ export type UserRow = Selectable<UserTable>;
 export type InvitationRow = Selectable<InvitationTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NewOutboxRow = Insertable<OutboxTable>;
+export type AssignmentRow = Selectable<AssignmentTable>;
+export type EntryRow = Selectable<EntryTable>;

@@ -1,9 +1,13 @@
+export * from "./assignment.repository.ts";
 export * from "./audit.repository.ts";
 export * from "./create-db.ts";
 export * from "./database.ts";
 export { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
+export * from "./entry.repository.ts";
 export * from "./exercise.repository.ts";
+export * from "./field-cipher.ts";
 export * from "./invitation.repository.ts";
+export * from "./local-secret.ts";
 export * from "./migrate.ts";
 export * from "./outbox.repository.ts";
 export * from "./rate-limit.repository.ts";

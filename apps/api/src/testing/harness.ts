@@ -1,3 +1,4 @@
+import { FieldCipher } from "@tend/db";
 import { createTestDatabase, type TestDatabase } from "@tend/db/testing";
 import pino from "pino";
 import { createApp } from "../app.ts";
@@ -11,32 +12,55 @@ export type TestApi = {
   env: ApiEnv;
   app: ReturnType<typeof createApp>;
   auth: ReturnType<typeof createAuth>;
+  /** The test database itself: pass it as `database` to build another app on the same data. */
+  database: TestDatabase;
   drop: () => Promise<void>;
 };
 
-/** The real app (real better-auth, real PostgreSQL) without a socket: requests go through app.request. */
-export async function createTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
-  const t = await createTestDatabase();
+/**
+ * The real app (real better-auth, real PostgreSQL) without a socket: requests go through app.request.
+ * Pass `database` to build a second app (other settings) on a database you already have; its
+ * `drop` then leaves that database alone.
+ */
+export async function createTestApi(
+  overrides: Record<string, string> = {},
+  { database }: { database?: TestDatabase } = {},
+): Promise<TestApi> {
+  const t = database ?? (await createTestDatabase());
   const env = readApiEnv({
     NODE_ENV: "test",
     DATABASE_URL: t.url,
     PUBLIC_URL: TEST_ORIGIN,
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    DATA_ENCRYPTION_KEY: FieldCipher.generateSpec("test1"),
     LOG_LEVEL: "silent",
     ...overrides,
   });
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const auth = createAuth({ db: t.db, env, log });
-  const app = createApp({ db: t.db, config: env, log, auth });
-  return { db: t.db, env, app, auth, drop: t.drop };
+  const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
+  const app = createApp({ db: t.db, config: env, log, auth, cipher });
+  return { db: t.db, env, app, auth, database: t, drop: database ? async () => {} : t.drop };
 }
+
+let nextIp = 0;
+/** A different address for every caller, so per-IP limits (with TRUST_PROXY=true) don't mix tests. */
+export function uniqueIp(): string {
+  nextIp++;
+  return `10.${(nextIp >> 16) & 255}.${(nextIp >> 8) & 255}.${nextIp & 255}`;
+}
+
+export type FetchOptions = {
+  /** The Origin header for a mutation: the app's PUBLIC_URL unless given; null sends none. */
+  origin?: string | null;
+};
 
 /** A browser-like caller: keeps its cookies and sends our Origin on mutations. */
 export class Caller {
   cookies = new Map<string, string>();
   constructor(
     private api: TestApi,
-    public ip = "203.0.113.7",
+    public ip = uniqueIp(),
   ) {}
 
   private cookieHeader() {
@@ -54,23 +78,49 @@ export class Caller {
     }
   }
 
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+  async fetch(path: string, init: RequestInit = {}, opts: FetchOptions = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
-    if (init.method && init.method !== "GET" && !headers.has("origin"))
-      headers.set("origin", TEST_ORIGIN);
+    if (opts.origin !== undefined) {
+      if (opts.origin === null) headers.delete("origin");
+      else headers.set("origin", opts.origin);
+    } else if (init.method && init.method !== "GET" && !headers.has("origin"))
+      headers.set("origin", new URL(this.api.env.PUBLIC_URL).origin);
     headers.set("x-forwarded-for", this.ip);
     const res = await this.api.app.request(path, { ...init, headers });
     this.keep(res);
     return res;
   }
 
-  async authPost(path: string, body: unknown): Promise<Response> {
-    return this.fetch(`/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+  async authPost(
+    path: string,
+    body: unknown,
+    opts: FetchOptions & { headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    return this.fetch(
+      `/api/auth${path}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", ...opts.headers },
+        body: JSON.stringify(body),
+      },
+      opts,
+    );
+  }
+
+  /** Sign in with email and password; returns the raw response (200 on success). */
+  signIn(email: string, password: string): Promise<Response> {
+    return this.authPost("/sign-in/email", { email, password });
+  }
+
+  /** The session token in this caller's cookie (the part before the signature), or null. */
+  sessionToken(): string | null {
+    for (const [name, value] of this.cookies) {
+      if (!/(^|\.)session_token$/.test(name)) continue;
+      const signed = decodeURIComponent(value);
+      return signed.slice(0, signed.lastIndexOf("."));
+    }
+    return null;
   }
 
   /** Call a tRPC procedure over HTTP, as the web does. */
@@ -78,17 +128,25 @@ export class Caller {
     path: string,
     type: "query" | "mutation",
     input?: unknown,
+    opts: FetchOptions & { headers?: Record<string, string> } = {},
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the procedure answered
   ): Promise<{ status: number; body: any }> {
     const res =
       type === "query"
         ? await this.fetch(
             `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+            { headers: opts.headers ?? {} },
+            opts,
           )
-        : await this.fetch(`/trpc/${path}`, {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify(input ?? null),
-          });
+        : await this.fetch(
+            `/trpc/${path}`,
+            {
+              method: "POST",
+              headers: { "content-type": "application/json", ...opts.headers },
+              body: JSON.stringify(input ?? null),
+            },
+            opts,
+          );
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
@@ -142,7 +200,7 @@ export async function inviteAndAccept(
 ): Promise<Actor> {
   await therapist.caller.mutate("invitations.send", { name, email });
   const token = await latestInvitationToken(api, email);
-  const caller = new Caller(api, "198.51.100.9");
+  const caller = new Caller(api);
   const res = await caller.authPost("/tend/accept-invitation", {
     token,
     name,
@@ -152,4 +210,19 @@ export async function inviteAndAccept(
   if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${await res.text()}`);
   const me = await caller.query("me.get");
   return { caller, id: me.id, name, email };
+}
+
+/** Emails queued in the outbox, oldest first (what the worker would send). */
+export async function outboxRows(api: TestApi, filter: { template?: string; to?: string } = {}) {
+  let q = api.db.selectFrom("outbox").selectAll().orderBy("created_at").orderBy("id");
+  if (filter.template) q = q.where("template", "=", filter.template);
+  if (filter.to) q = q.where("to_address", "=", filter.to.toLowerCase());
+  return q.execute();
+}
+
+/** The session row behind a caller's cookie. */
+export async function sessionRowOf(api: TestApi, caller: Caller) {
+  const token = caller.sessionToken();
+  if (!token) return undefined;
+  return api.db.selectFrom("session").selectAll().where("token", "=", token).executeTakeFirst();
 }

@@ -57,6 +57,36 @@ const clients: Record<ActorName, Verdict> = {
   therapistB: "deny",
 };
 const onlyTherapistA: Record<ActorName, Verdict> = { ...therapists, therapistB: "deny" };
+const onlyClientA: Record<ActorName, Verdict> = { ...clients, clientB: "deny" };
+
+const LOVED_ONE_ANSWERS = (harsh: string, kinder: string) => {
+  const r = (n: number) => ({
+    "stuck-motivated": n,
+    "powerless-empowered": n,
+    "dismissed-validated": n,
+  });
+  return { reframe: { harsh, kinder, harshRatings: r(2), kinderRatings: r(7) } };
+};
+
+/** A fresh draft of client A (for rows that use one up). */
+async function draftOfA(f: Fixtures) {
+  const e = await f.actors.clientA.caller.mutate("practice.start", { exerciseId: f.a.builtInId });
+  return e.id as string;
+}
+async function finishedEntryOfA(f: Fixtures) {
+  const id = await draftOfA(f);
+  await f.actors.clientA.caller.mutate("practice.complete", {
+    entryId: id,
+    answers: LOVED_ONE_ANSWERS("x", "y"),
+  });
+  return id;
+}
+const ownDefinition = {
+  title: "Tea and breath",
+  purpose: "A short pause.",
+  minutes: 3,
+  steps: [{ kind: "text", id: "noticed", label: "What did you notice?", size: "short" }],
+};
 
 let inviteCounter = 0;
 /** A fresh pending invitation of therapist A (for rows that use one up). */
@@ -104,6 +134,96 @@ export const MATRIX: Record<string, Row> = {
     expect: onlyTherapistA,
   },
   // Holding the token is the permission (it arrives by email); anyone with it may look.
+  "exercise.get": {
+    type: "query",
+    input: (f) => ({ id: f.a.ownExerciseId }),
+    expect: onlyTherapistA,
+  },
+  "exercise.create": {
+    type: "mutation",
+    input: () => ({ definition: ownDefinition }),
+    expect: therapists,
+  },
+  "exercise.update": {
+    type: "mutation",
+    input: (f) => ({
+      id: f.a.ownExerciseId,
+      definition: { ...ownDefinition, title: "Tea, breath, again" },
+    }),
+    expect: onlyTherapistA,
+  },
+  "exercise.archive": {
+    type: "mutation",
+    input: async (f) => ({
+      id: (
+        await f.actors.therapistA.caller.mutate("exercise.create", { definition: ownDefinition })
+      ).id,
+    }),
+    expect: onlyTherapistA,
+  },
+  "assignments.create": {
+    type: "mutation",
+    input: (f) => ({
+      clientId: f.actors.clientA.id,
+      exerciseId: f.a.builtInId,
+      schedule: { kind: "flexible", timesPerWeek: 2 },
+      startDate: "2026-01-05",
+    }),
+    expect: onlyTherapistA,
+  },
+  "assignments.update": {
+    type: "mutation",
+    input: (f) => ({ id: f.a.assignmentId, note: "Gently, when you can." }),
+    expect: onlyTherapistA,
+  },
+  "assignments.setStatus": {
+    type: "mutation",
+    input: (f) => ({ id: f.a.assignmentId, action: "resume" }),
+    expect: onlyTherapistA,
+  },
+  "assignments.listForClient": {
+    type: "query",
+    input: (f) => ({ clientId: f.actors.clientA.id }),
+    expect: onlyTherapistA,
+  },
+  "practice.today": { type: "query", expect: clients },
+  "practice.start": {
+    type: "mutation",
+    input: (f) => ({ assignmentId: f.a.assignmentId }),
+    expect: onlyClientA,
+  },
+  "practice.saveDraft": {
+    type: "mutation",
+    input: async (f) => ({ entryId: await draftOfA(f), answers: {} }),
+    expect: onlyClientA,
+  },
+  "practice.complete": {
+    type: "mutation",
+    input: async (f) => ({ entryId: await draftOfA(f), answers: LOVED_ONE_ANSWERS("a", "b") }),
+    expect: onlyClientA,
+  },
+  "entries.mine": { type: "query", expect: clients },
+  "entries.get": { type: "query", input: (f) => ({ id: f.a.entryId }), expect: onlyClientA },
+  "entries.setSharing": {
+    type: "mutation",
+    input: (f) => ({ id: f.a.entryId, shared: true }),
+    expect: onlyClientA,
+  },
+  "entries.setFlag": {
+    type: "mutation",
+    input: (f) => ({ id: f.a.entryId, flagged: true }),
+    expect: onlyClientA,
+  },
+  "entries.delete": {
+    type: "mutation",
+    input: async (f) => ({ id: await finishedEntryOfA(f) }),
+    expect: onlyClientA,
+  },
+  "entries.forClient": {
+    type: "query",
+    input: (f) => ({ clientId: f.actors.clientA.id }),
+    expect: onlyTherapistA,
+  },
   "invitations.preview": {
     type: "query",
     input: async (f) => ({ token: (await pendingInvitationOfA(f)).token }),
@@ -127,16 +247,34 @@ beforeAll(async () => {
   // Give each tenant some data to leak: therapists open their client's page (audit rows).
   await therapistA.caller.query("clients.get", { clientId: clientA.id });
   await therapistB.caller.query("clients.get", { clientId: clientB.id });
+  // Tenant A's practice: an own exercise, an assignment, a shared entry with words in it.
+  const library = await therapistA.caller.query("exercise.listLibrary");
+  const builtInId = library.find((e: { slug: string }) => e.slug === "loved-one-test").id;
+  const own = await therapistA.caller.mutate("exercise.create", { definition: ownDefinition });
+  const assignment = await therapistA.caller.mutate("assignments.create", {
+    clientId: clientA.id,
+    exerciseId: builtInId,
+    schedule: { kind: "days", days: [1, 3, 5], times: ["08:00"] },
+    startDate: "2026-01-05",
+  });
+  const words = ["Ada-harsh-words-7f3a", "Ada-kinder-words-91bc"];
+  const draft = await clientA.caller.mutate("practice.start", { assignmentId: assignment.id });
+  await clientA.caller.mutate("practice.complete", {
+    entryId: draft.id,
+    answers: LOVED_ONE_ANSWERS(words[0]!, words[1]!),
+  });
+  await clientA.caller.mutate("entries.setSharing", { id: draft.id, shared: true });
   f = {
     api,
     actors: { therapistA, therapistB, clientA, clientB },
     anonymous: new Caller(api, "192.0.2.1"),
+    a: { builtInId, ownExerciseId: own.id, assignmentId: assignment.id, entryId: draft.id, words },
   };
 }, 60_000);
 afterAll(async () => f?.api.drop());
 
 const procedures = Object.entries(
-  appRouter._def.procedures as Record<string, { _def: { type: string } }>,
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
 );
 
 describe("authorization matrix", () => {
@@ -158,7 +296,12 @@ describe("authorization matrix", () => {
           if (row.expect[actor] === "allow") {
             expect(res.status, JSON.stringify(res.body)).toBe(200);
             const tenantB = markersOf(f.actors.therapistB, f.actors.clientB);
-            const tenantA = markersOf(f.actors.therapistA, f.actors.clientA);
+            const tenantA = [
+              ...markersOf(f.actors.therapistA, f.actors.clientA),
+              ...f.a.words,
+              f.a.assignmentId,
+              f.a.ownExerciseId,
+            ];
             const foreign = actor.endsWith("A")
               ? tenantB
               : actor.endsWith("B")

@@ -1,11 +1,11 @@
-import type { Db } from "@tend/db";
+import type { Db, FieldCipher } from "@tend/db";
 import type { Auth } from "../auth/auth.ts";
 import { resolveSession, type SessionInfo } from "../auth/session.ts";
 import type { ApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
 
 /** Long-lived things every request may use. */
-export type AppDeps = { db: Db; log: Logger; config: ApiEnv; auth: Auth };
+export type AppDeps = { db: Db; log: Logger; config: ApiEnv; auth: Auth; cipher: FieldCipher };
 
 /** One request's context. Tiers in init.ts narrow it to who is calling. */
 export type Context = AppDeps & {

@@ -1,14 +1,20 @@
 import { router } from "./init.ts";
+import { assignmentsRouter } from "./routers/assignments/router.ts";
 import { clientsRouter } from "./routers/clients/router.ts";
+import { entriesRouter } from "./routers/entries/router.ts";
 import { exerciseRouter } from "./routers/exercise/router.ts";
 import { invitationsRouter } from "./routers/invitations/router.ts";
 import { meRouter } from "./routers/me/router.ts";
+import { practiceRouter } from "./routers/practice/router.ts";
 
 export const appRouter = router({
   me: meRouter,
   exercise: exerciseRouter,
   clients: clientsRouter,
   invitations: invitationsRouter,
+  assignments: assignmentsRouter,
+  practice: practiceRouter,
+  entries: entriesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,26 +1,18 @@
-import { exerciseDefinitionSchema } from "@tend/core";
-import { listBuiltInExercises } from "@tend/db";
+import { listBuiltInExercises, listExercisesForTherapist } from "@tend/db";
 import { z } from "zod";
 import { authedProcedure } from "../../init.ts";
+import { exerciseDto, toExerciseDto } from "./dto.ts";
 
-export const libraryExerciseDto = z.object({
-  id: z.string().uuid(),
-  slug: z.string().nullable(),
-  version: z.number().int(),
-  builtIn: z.boolean(),
-  definition: exerciseDefinitionSchema,
+/** The library: built-in exercises, plus (for a therapist) the ones they made themselves. */
+export const listLibrary = authedProcedure.output(z.array(exerciseDto)).query(async ({ ctx }) => {
+  if (ctx.viewer.role === "therapist")
+    return (await listExercisesForTherapist(ctx.db, ctx.viewer.userId)).map(toExerciseDto);
+  const rows = await listBuiltInExercises(ctx.db);
+  return rows.map(({ id, slug, version, builtIn, definition }) => ({
+    id,
+    slug,
+    version,
+    builtIn,
+    definition,
+  }));
 });
-
-/** The built-in self-compassion library (current versions). */
-export const listLibrary = authedProcedure
-  .output(z.array(libraryExerciseDto))
-  .query(async ({ ctx }) => {
-    const rows = await listBuiltInExercises(ctx.db);
-    return rows.map(({ id, slug, version, builtIn, definition }) => ({
-      id,
-      slug,
-      version,
-      builtIn,
-      definition,
-    }));
-  });
