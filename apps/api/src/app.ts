@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
+import { emailLinkRoutes } from "./http/email-links.ts";
 import { healthRoutes } from "./http/health.ts";
 import { originCheck } from "./http/origin-check.ts";
 import { webAppRoutes } from "./http/web-app.ts";
@@ -40,7 +41,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.header("Cache-Control", "no-store");
   });
   app.use("/trpc/*", originCheck(origins));
-  app.use("/api/*", originCheck(origins));
+  // One-click unsubscribe is POSTed by mail providers, without cookies or Origin (RFC 8058).
+  app.use("/api/*", originCheck(origins, ["/api/email/unsubscribe/"]));
+  app.route("/", emailLinkRoutes({ db: deps.db, secret: env.AUTH_SECRET }));
 
   app.on(["GET", "POST"], "/api/auth/*", (c) => {
     // better-auth reads the caller's address from this header; we set it, never the caller.

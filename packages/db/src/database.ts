@@ -81,6 +81,30 @@ export interface ClientProfileTable {
   time_zone: string;
   share_practice_log: Generated<boolean>;
   created_at: DefaultedTimestamp;
+  quiet_start: Generated<string>;
+  quiet_end: Generated<string>;
+  reminders_paused_until: NullableTimestamp;
+  reminder_emails: Generated<boolean>;
+  summary_emails: Generated<boolean>;
+  summary_day: Generated<number>;
+  summary_time: Generated<string>;
+  quote_words_in_summary: Generated<boolean>;
+  next_summary_at: NullableTimestamp;
+}
+
+export interface TherapistSettingsTable {
+  user_id: string;
+  time_zone: Generated<string>;
+  digest_emails: Generated<boolean>;
+  digest_day: Generated<number>;
+  digest_time: Generated<string>;
+  next_digest_at: NullableTimestamp;
+}
+
+export interface ReminderSkipTable {
+  assignment_id: string;
+  occurrence_at: Timestamp;
+  created_at: DefaultedTimestamp;
 }
 
 export interface InvitationTable {
@@ -149,6 +173,8 @@ export interface AssignmentTable {
   status: Generated<AssignmentStatus>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  next_reminder_at: NullableTimestamp;
+  next_occurrence_at: NullableTimestamp;
 }
 
 export type EntryStatus = "draft" | "complete";
@@ -182,6 +208,8 @@ export interface Database {
   rate_limit_bucket: RateLimitBucketTable;
   assignment: AssignmentTable;
   entry: EntryTable;
+  therapist_settings: TherapistSettingsTable;
+  reminder_skip: ReminderSkipTable;
 }
 
 export type ExerciseRow = Selectable<ExerciseTable>;

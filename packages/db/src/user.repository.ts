@@ -100,16 +100,67 @@ export async function findClientProfile(
     : undefined;
 }
 
+export type ClientSettings = {
+  timeZone: string;
+  sharePracticeLog: boolean;
+  quietStart: string;
+  quietEnd: string;
+  remindersPausedUntil: Date | null;
+  reminderEmails: boolean;
+  summaryEmails: boolean;
+  summaryDay: number;
+  summaryTime: string;
+  quoteWordsInSummary: boolean;
+};
+
+const settingColumns = {
+  timeZone: "time_zone",
+  sharePracticeLog: "share_practice_log",
+  quietStart: "quiet_start",
+  quietEnd: "quiet_end",
+  remindersPausedUntil: "reminders_paused_until",
+  reminderEmails: "reminder_emails",
+  summaryEmails: "summary_emails",
+  summaryDay: "summary_day",
+  summaryTime: "summary_time",
+  quoteWordsInSummary: "quote_words_in_summary",
+} as const;
+
 export async function updateClientSettings(
   db: Db,
   userId: string,
-  values: { timeZone?: string; sharePracticeLog?: boolean },
+  values: Partial<ClientSettings>,
 ): Promise<void> {
-  const set: { time_zone?: string; share_practice_log?: boolean } = {};
-  if (values.timeZone !== undefined) set.time_zone = values.timeZone;
-  if (values.sharePracticeLog !== undefined) set.share_practice_log = values.sharePracticeLog;
+  const set: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(settingColumns)) {
+    const v = values[key as keyof ClientSettings];
+    if (v !== undefined) set[column] = v;
+  }
   if (Object.keys(set).length === 0) return;
   await db.updateTable("client_profile").set(set).where("user_id", "=", userId).execute();
+}
+
+export async function findClientSettings(
+  db: Db,
+  userId: string,
+): Promise<ClientSettings | undefined> {
+  const r = await db
+    .selectFrom("client_profile")
+    .select([
+      "time_zone as timeZone",
+      "share_practice_log as sharePracticeLog",
+      "quiet_start as quietStart",
+      "quiet_end as quietEnd",
+      "reminders_paused_until as remindersPausedUntil",
+      "reminder_emails as reminderEmails",
+      "summary_emails as summaryEmails",
+      "summary_day as summaryDay",
+      "summary_time as summaryTime",
+      "quote_words_in_summary as quoteWordsInSummary",
+    ])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return r;
 }
 
 export type ClientSummary = {

@@ -8,6 +8,7 @@ import {
   findClientOfTherapist,
   findUsableExercise,
   insertAssignment,
+  refreshAssignmentReminder,
   updateAssignment,
 } from "@tend/db";
 
@@ -68,6 +69,7 @@ export async function createAssignment(
     endDate: input.endDate,
     remindersEnabled: input.remindersEnabled,
   });
+  await refreshAssignmentReminder(db, id);
   return readAssignment(cipher, view);
 }
 
@@ -99,5 +101,7 @@ export async function editAssignment(
     ...(patch.remindersEnabled !== undefined ? { remindersEnabled: patch.remindersEnabled } : {}),
     ...(patch.status ? { status: patch.status } : {}),
   });
+  // A new schedule, dates, status or reminder switch moves the next reminder at once.
+  await refreshAssignmentReminder(db, id);
   return readAssignment(cipher, (await findAssignmentForTherapist(db, therapistId, id))!);
 }

@@ -187,6 +187,12 @@ export const MATRIX: Record<string, Row> = {
     expect: onlyTherapistA,
   },
   "practice.today": { type: "query", expect: clients },
+  "practice.notToday": {
+    type: "mutation",
+    input: (f) => ({ assignmentId: f.a.assignmentId, occurrenceAt: "2026-01-05T08:00:00.000Z" }),
+    expect: onlyClientA,
+  },
+  "me.clientSettings": { type: "query", expect: clients },
   "practice.start": {
     type: "mutation",
     input: (f) => ({ assignmentId: f.a.assignmentId }),

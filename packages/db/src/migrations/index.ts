@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as m20261126080000 from "./2026_11_26_080000_create_exercises.ts";
 import * as m20261126090000 from "./2026_11_26_090000_create_accounts.ts";
 import * as m20261126100000 from "./2026_11_26_100000_create_practice.ts";
+import * as m20261126110000 from "./2026_11_26_110000_create_reminders.ts";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   "2026_11_26_080000_create_exercises": m20261126080000,
   "2026_11_26_090000_create_accounts": m20261126090000,
   "2026_11_26_100000_create_practice": m20261126100000,
+  "2026_11_26_110000_create_reminders": m20261126110000,
 };

@@ -1,4 +1,5 @@
 import { router } from "../../init.ts";
+import { getClientSettings } from "./get-client-settings.ts";
 import { getMe } from "./get-me.ts";
 import { getSessionState } from "./get-session-state.ts";
 import { listAccessLog } from "./list-access-log.ts";
@@ -9,4 +10,5 @@ export const meRouter = router({
   sessionState: getSessionState,
   accessLog: listAccessLog,
   updateClientSettings,
+  clientSettings: getClientSettings,
 });

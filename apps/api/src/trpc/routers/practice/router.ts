@@ -1,6 +1,7 @@
 import { router } from "../../init.ts";
 import { completePractice } from "./complete-practice.ts";
 import { getToday } from "./get-today.ts";
+import { notToday } from "./not-today.ts";
 import { saveDraft } from "./save-draft.ts";
 import { startPractice } from "./start-practice.ts";
 
@@ -9,4 +10,5 @@ export const practiceRouter = router({
   start: startPractice,
   saveDraft,
   complete: completePractice,
+  notToday,
 });

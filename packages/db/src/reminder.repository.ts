@@ -1,0 +1,183 @@
+import { DEFAULT_QUIET_HOURS, localDateOf, nextReminder, type Schedule } from "@tend/core";
+import { sql } from "kysely";
+import type { Db } from "./create-db.ts";
+
+/** Everything the reminder logic needs about one assignment, in one row. */
+export type ReminderRow = {
+  assignmentId: string;
+  clientId: string;
+  clientName: string;
+  clientEmail: string;
+  exerciseTitle: string;
+  schedule: Schedule;
+  startDate: string;
+  endDate: string | null;
+  status: string;
+  remindersEnabled: boolean;
+  nextReminderAt: Date | null;
+  nextOccurrenceAt: Date | null;
+  timeZone: string;
+  quietStart: string;
+  quietEnd: string;
+  pausedUntil: Date | null;
+  reminderEmails: boolean;
+};
+
+function reminderQuery(db: Db) {
+  return db
+    .selectFrom("assignment as a")
+    .innerJoin("client_profile as p", "p.user_id", "a.client_id")
+    .innerJoin("user as u", "u.id", "a.client_id")
+    .innerJoin("exercise as e", "e.id", "a.exercise_id")
+    .innerJoin("exercise_version as v", (j) =>
+      j.onRef("v.exercise_id", "=", "e.id").onRef("v.version", "=", "e.current_version"),
+    )
+    .select([
+      "a.id as assignmentId",
+      "a.client_id as clientId",
+      "u.name as clientName",
+      "u.email as clientEmail",
+      sql<string>`v.definition->>'title'`.as("exerciseTitle"),
+      "a.schedule",
+      "a.start_date as startDate",
+      "a.end_date as endDate",
+      "a.status",
+      "a.reminders_enabled as remindersEnabled",
+      "a.next_reminder_at as nextReminderAt",
+      "a.next_occurrence_at as nextOccurrenceAt",
+      "p.time_zone as timeZone",
+      "p.quiet_start as quietStart",
+      "p.quiet_end as quietEnd",
+      "p.reminders_paused_until as pausedUntil",
+      "p.reminder_emails as reminderEmails",
+    ]);
+}
+
+/** When the next reminder of this assignment is due (null: none planned). Pure given the row. */
+export function planNextReminder(row: ReminderRow, after: Date) {
+  if (row.status !== "active" || !row.remindersEnabled || !row.reminderEmails) return null;
+  return nextReminder(
+    {
+      schedule: row.schedule,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      timeZone: row.timeZone,
+    },
+    after,
+    { quietHours: { start: row.quietStart, end: row.quietEnd }, pausedUntil: row.pausedUntil },
+  );
+}
+
+async function storeNext(db: Db, assignmentId: string, plan: ReturnType<typeof planNextReminder>) {
+  await db
+    .updateTable("assignment")
+    .set({ next_reminder_at: plan?.sendAt ?? null, next_occurrence_at: plan?.occurrenceAt ?? null })
+    .where("id", "=", assignmentId)
+    .execute();
+}
+
+/**
+ * Recompute at once after anything that moves reminders changes: the schedule, the
+ * status, the time zone, quiet hours, a pause, or the client's email preferences.
+ */
+export async function refreshClientReminders(
+  db: Db,
+  clientId: string,
+  now = new Date(),
+): Promise<void> {
+  const rows = (await reminderQuery(db)
+    .where("a.client_id", "=", clientId)
+    .execute()) as ReminderRow[];
+  for (const row of rows) await storeNext(db, row.assignmentId, planNextReminder(row, now));
+}
+
+export async function refreshAssignmentReminder(
+  db: Db,
+  assignmentId: string,
+  now = new Date(),
+): Promise<void> {
+  const row = (await reminderQuery(db).where("a.id", "=", assignmentId).executeTakeFirst()) as
+    | ReminderRow
+    | undefined;
+  if (row) await storeNext(db, row.assignmentId, planNextReminder(row, now));
+}
+
+/**
+ * Due reminders, locked for this transaction (`FOR UPDATE SKIP LOCKED`): call inside a
+ * transaction that also writes the outbox rows and the next times, so a reminder is
+ * decided exactly once whatever the number of workers.
+ */
+export async function lockDueReminders(trx: Db, now: Date, limit: number): Promise<ReminderRow[]> {
+  return (await reminderQuery(trx)
+    .where("a.next_reminder_at", "<=", now)
+    .where("a.status", "=", "active")
+    .where("a.reminders_enabled", "=", true)
+    .orderBy("a.next_reminder_at")
+    .limit(limit)
+    .forUpdate("a")
+    .skipLocked()
+    .execute()) as ReminderRow[];
+}
+
+export async function storeNextReminder(
+  db: Db,
+  assignmentId: string,
+  plan: ReturnType<typeof planNextReminder>,
+) {
+  await storeNext(db, assignmentId, plan);
+}
+
+/** Did the client already practise this assignment on the occurrence's local day? */
+export async function practisedOnLocalDay(
+  db: Db,
+  row: ReminderRow,
+  occurrenceAt: Date,
+): Promise<boolean> {
+  const day = localDateOf(occurrenceAt, row.timeZone);
+  const found = await db
+    .selectFrom("entry")
+    .select("id")
+    .where("assignment_id", "=", row.assignmentId)
+    .where("status", "=", "complete")
+    .where(sql<string>`to_char(completed_at at time zone ${row.timeZone}, 'YYYY-MM-DD')`, "=", day)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
+export async function isOccurrenceSkipped(
+  db: Db,
+  assignmentId: string,
+  occurrenceAt: Date,
+): Promise<boolean> {
+  const r = await db
+    .selectFrom("reminder_skip")
+    .select("assignment_id")
+    .where("assignment_id", "=", assignmentId)
+    .where("occurrence_at", "=", occurrenceAt)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** "Not today": let one planned practice go. Idempotent. */
+export async function skipOccurrence(
+  db: Db,
+  clientId: string,
+  assignmentId: string,
+  occurrenceAt: Date,
+): Promise<boolean> {
+  const owned = await db
+    .selectFrom("assignment")
+    .select("id")
+    .where("id", "=", assignmentId)
+    .where("client_id", "=", clientId)
+    .executeTakeFirst();
+  if (!owned) return false;
+  await db
+    .insertInto("reminder_skip")
+    .values({ assignment_id: assignmentId, occurrence_at: occurrenceAt })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return true;
+}
+
+export const DEFAULT_QUIET = DEFAULT_QUIET_HOURS;
