@@ -70,3 +70,23 @@ export function nextOccurrence(window: PlannedWindow, after: Date): Occurrence |
   }
   return null;
 }
+
+/** The next weekly moment (ISO weekday + local time) after `after`, e.g. the Sunday 18:00 summary. */
+export function nextWeeklyAt(
+  weekday: number,
+  localTime: string,
+  timeZone: string,
+  after: Date,
+): Date {
+  const found = nextOccurrence(
+    {
+      schedule: { kind: "days", days: [weekday], times: [localTime] },
+      startDate: "2000-01-01",
+      endDate: null,
+      timeZone,
+    },
+    after,
+  );
+  if (!found) throw new Error("a weekly time always has a next occurrence");
+  return found.at;
+}

@@ -1,0 +1,124 @@
+import { localDateOf, nextWeeklyAt, practiceByExercise, summarizeScales } from "@tend/core";
+import {
+  type Db,
+  digestForTherapist,
+  enqueueEmail,
+  ensureTherapistSettings,
+  listEntryFacts,
+  lockDueDigests,
+  lockDueSummaries,
+  scheduleWeeklyEmails,
+  setNextDigestAt,
+  setNextSummaryAt,
+  signEmailLink,
+} from "@tend/db";
+import type { LinkConfig } from "./dispatch-reminders.ts";
+
+const WEEK_MS = 7 * 24 * 3600_000;
+
+/**
+ * Weekly reflection summaries (clients) and digests (therapists): claim the due ones with
+ * SKIP LOCKED, write an outbox row keyed by person and week, plan the next one. The email
+ * carries counts and ratings; a client's words are quoted only if they allow it, and then
+ * only by entry id: the worker decrypts them when it renders, so they never sit in the outbox.
+ */
+export async function dispatchWeeklyEmails(
+  db: Db,
+  links: LinkConfig,
+  { now = new Date(), batchSize = 200 }: { now?: Date; batchSize?: number } = {},
+): Promise<{ summaries: number; digests: number }> {
+  await ensureTherapistSettings(db);
+  while ((await scheduleWeeklyEmails(db, now)) > 0) {}
+
+  let summaries = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      const due = await lockDueSummaries(trx, now, batchSize);
+      for (const s of due) {
+        const from = new Date(s.dueAt.getTime() - WEEK_MS);
+        const entries = await listEntryFacts(trx, s.clientId, from, s.dueAt);
+        const unsubscribe = signEmailLink(links.linkSecret, {
+          p: "unsubscribe",
+          u: s.clientId,
+          k: "summaries",
+        });
+        await enqueueEmail(trx, {
+          idempotencyKey: `summary:${s.clientId}:${s.dueAt.toISOString()}`,
+          template: "weekly-summary",
+          to: s.email,
+          data: {
+            name: s.name,
+            weekStart: localDateOf(from, s.timeZone),
+            weekEnd: localDateOf(new Date(s.dueAt.getTime() - 1), s.timeZone),
+            practiceCount: entries.length,
+            exercises: practiceByExercise(entries),
+            scales: summarizeScales(entries),
+            quoteEntryIds: s.quoteWords
+              ? entries
+                  .filter((e) => e.hasWords)
+                  .map((e) => e.id)
+                  .slice(-3)
+              : [],
+            clientId: s.clientId,
+            reflectionUrl: `${links.publicUrl}/today?reflect=1`,
+            preferencesUrl: `${links.publicUrl}/settings/email`,
+            unsubscribeUrl: `${links.publicUrl}/api/email/unsubscribe/${unsubscribe}`,
+          },
+        });
+        await setNextSummaryAt(
+          trx,
+          s.clientId,
+          nextWeeklyAt(s.summaryDay, s.summaryTime, s.timeZone, s.dueAt),
+        );
+      }
+      return due.length;
+    });
+    summaries += n;
+    if (n < batchSize) break;
+  }
+
+  let digests = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      const due = await lockDueDigests(trx, now, batchSize);
+      for (const d of due) {
+        const from = new Date(d.dueAt.getTime() - WEEK_MS);
+        const clients = await digestForTherapist(trx, d.therapistId, from, d.dueAt);
+        const unsubscribe = signEmailLink(links.linkSecret, {
+          p: "unsubscribe",
+          u: d.therapistId,
+          k: "digest",
+        });
+        await enqueueEmail(trx, {
+          idempotencyKey: `digest:${d.therapistId}:${d.dueAt.toISOString()}`,
+          template: "therapist-digest",
+          to: d.email,
+          data: {
+            name: d.name,
+            weekStart: localDateOf(from, d.timeZone),
+            weekEnd: localDateOf(new Date(d.dueAt.getTime() - 1), d.timeZone),
+            clients: clients.map((c) => ({
+              name: c.name,
+              practiceCount: c.practiceCount,
+              flagged: c.flagged.map((f) => ({
+                exerciseTitle: f.exerciseTitle,
+                date: localDateOf(f.completedAt, d.timeZone),
+              })),
+            })),
+            appUrl: `${links.publicUrl}/clients`,
+            unsubscribeUrl: `${links.publicUrl}/api/email/unsubscribe/${unsubscribe}`,
+          },
+        });
+        await setNextDigestAt(
+          trx,
+          d.therapistId,
+          nextWeeklyAt(d.digestDay, d.digestTime, d.timeZone, d.dueAt),
+        );
+      }
+      return due.length;
+    });
+    digests += n;
+    if (n < batchSize) break;
+  }
+  return { summaries, digests };
+}

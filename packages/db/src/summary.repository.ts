@@ -1,0 +1,239 @@
+import { type EntryFacts, nextWeeklyAt } from "@tend/core";
+import { sql } from "kysely";
+import type { Db } from "./create-db.ts";
+
+// ── Planning: give every summary and digest its next time ───────────────────
+
+/** Therapists get digest settings the first time the worker sees them. */
+export async function ensureTherapistSettings(db: Db): Promise<void> {
+  await sql`insert into therapist_settings (user_id)
+            select id from "user" u where u.role = 'therapist'
+              and not exists (select 1 from therapist_settings s where s.user_id = u.id)
+            on conflict do nothing`.execute(db);
+}
+
+/** Fill in `next_summary_at` / `next_digest_at` where it is unset (new people, changed settings). */
+export async function scheduleWeeklyEmails(db: Db, now: Date, limit = 1000): Promise<number> {
+  const clients = await db
+    .selectFrom("client_profile")
+    .select(["user_id", "time_zone", "summary_day", "summary_time"])
+    .where("next_summary_at", "is", null)
+    .where("summary_emails", "=", true)
+    .limit(limit)
+    .execute();
+  for (const c of clients) {
+    await db
+      .updateTable("client_profile")
+      .set({ next_summary_at: nextWeeklyAt(c.summary_day, c.summary_time, c.time_zone, now) })
+      .where("user_id", "=", c.user_id)
+      .where("next_summary_at", "is", null)
+      .execute();
+  }
+  const therapists = await db
+    .selectFrom("therapist_settings")
+    .select(["user_id", "time_zone", "digest_day", "digest_time"])
+    .where("next_digest_at", "is", null)
+    .where("digest_emails", "=", true)
+    .limit(limit)
+    .execute();
+  for (const t of therapists) {
+    await db
+      .updateTable("therapist_settings")
+      .set({ next_digest_at: nextWeeklyAt(t.digest_day, t.digest_time, t.time_zone, now) })
+      .where("user_id", "=", t.user_id)
+      .where("next_digest_at", "is", null)
+      .execute();
+  }
+  return clients.length + therapists.length;
+}
+
+// ── Claiming ────────────────────────────────────────────────────────────────
+
+export type DueSummary = {
+  clientId: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  summaryDay: number;
+  summaryTime: string;
+  quoteWords: boolean;
+  dueAt: Date;
+};
+
+/** Due client summaries, locked for this transaction (`FOR UPDATE SKIP LOCKED`). */
+export async function lockDueSummaries(trx: Db, now: Date, limit: number): Promise<DueSummary[]> {
+  return trx
+    .selectFrom("client_profile as p")
+    .innerJoin("user as u", "u.id", "p.user_id")
+    .select([
+      "p.user_id as clientId",
+      "u.name",
+      "u.email",
+      "p.time_zone as timeZone",
+      "p.summary_day as summaryDay",
+      "p.summary_time as summaryTime",
+      "p.quote_words_in_summary as quoteWords",
+      sql<Date>`p.next_summary_at`.as("dueAt"),
+    ])
+    .where("p.summary_emails", "=", true)
+    .where("p.next_summary_at", "<=", now)
+    .orderBy("p.next_summary_at")
+    .limit(limit)
+    .forUpdate("p")
+    .skipLocked()
+    .execute();
+}
+
+export async function setNextSummaryAt(db: Db, clientId: string, at: Date): Promise<void> {
+  await db
+    .updateTable("client_profile")
+    .set({ next_summary_at: at })
+    .where("user_id", "=", clientId)
+    .execute();
+}
+
+export type DueDigest = {
+  therapistId: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  digestDay: number;
+  digestTime: string;
+  dueAt: Date;
+};
+
+export async function lockDueDigests(trx: Db, now: Date, limit: number): Promise<DueDigest[]> {
+  return trx
+    .selectFrom("therapist_settings as s")
+    .innerJoin("user as u", "u.id", "s.user_id")
+    .select([
+      "s.user_id as therapistId",
+      "u.name",
+      "u.email",
+      "s.time_zone as timeZone",
+      "s.digest_day as digestDay",
+      "s.digest_time as digestTime",
+      sql<Date>`s.next_digest_at`.as("dueAt"),
+    ])
+    .where("s.digest_emails", "=", true)
+    .where("s.next_digest_at", "<=", now)
+    .orderBy("s.next_digest_at")
+    .limit(limit)
+    .forUpdate("s")
+    .skipLocked()
+    .execute();
+}
+
+export async function setNextDigestAt(db: Db, therapistId: string, at: Date): Promise<void> {
+  await db
+    .updateTable("therapist_settings")
+    .set({ next_digest_at: at })
+    .where("user_id", "=", therapistId)
+    .execute();
+}
+
+// ── Content ─────────────────────────────────────────────────────────────────
+
+export type EntryFactsWithFlags = EntryFacts & {
+  shared: boolean;
+  flagged: boolean;
+  hasWords: boolean;
+};
+
+/** A client's completed entries in [from, to): facts only (no words). */
+export async function listEntryFacts(
+  db: Db,
+  clientId: string,
+  from: Date,
+  to: Date,
+): Promise<EntryFactsWithFlags[]> {
+  const rows = await db
+    .selectFrom("entry as n")
+    .innerJoin("exercise_version as v", "v.id", "n.exercise_version_id")
+    .select([
+      "n.id",
+      "n.completed_at",
+      "n.measures",
+      "v.definition",
+      "n.shared_at",
+      "n.flagged_for_session",
+      "n.words_ciphertext",
+    ])
+    .where("n.client_id", "=", clientId)
+    .where("n.status", "=", "complete")
+    .where("n.completed_at", ">=", from)
+    .where("n.completed_at", "<", to)
+    .orderBy("n.completed_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    completedAt: r.completed_at!,
+    exerciseTitle: r.definition.title,
+    definition: r.definition,
+    measures: r.measures,
+    shared: r.shared_at !== null,
+    flagged: r.flagged_for_session,
+    hasWords: r.words_ciphertext !== null,
+  }));
+}
+
+export type DigestClient = {
+  clientId: string;
+  name: string;
+  /** Practices the therapist may know about: shared ones, plus private ones if the client allows. */
+  practiceCount: number;
+  /** Shared entries the client flagged for session: exercise and date only. */
+  flagged: Array<{ exerciseTitle: string; completedAt: Date }>;
+};
+
+/** The week of each of a therapist's clients, as much as the therapist may see. Never any words. */
+export async function digestForTherapist(
+  db: Db,
+  therapistId: string,
+  from: Date,
+  to: Date,
+): Promise<DigestClient[]> {
+  const rows = await db
+    .selectFrom("client_profile as p")
+    .innerJoin("user as u", "u.id", "p.user_id")
+    .leftJoin("entry as n", (j) =>
+      j
+        .onRef("n.client_id", "=", "p.user_id")
+        .on("n.status", "=", "complete")
+        .on("n.completed_at", ">=", from)
+        .on("n.completed_at", "<", to)
+        .on((eb) =>
+          eb.or([eb("n.shared_at", "is not", null), eb("p.share_practice_log", "=", true)]),
+        ),
+    )
+    .leftJoin("exercise_version as v", "v.id", "n.exercise_version_id")
+    .select([
+      "p.user_id as clientId",
+      "u.name",
+      "n.id as entryId",
+      "n.completed_at as completedAt",
+      "n.shared_at as sharedAt",
+      "n.flagged_for_session as flagged",
+      sql<string | null>`v.definition->>'title'`.as("exerciseTitle"),
+    ])
+    .where("p.therapist_id", "=", therapistId)
+    .orderBy("u.name")
+    .orderBy("n.completed_at")
+    .execute();
+  const byClient = new Map<string, DigestClient>();
+  for (const r of rows) {
+    const c = byClient.get(r.clientId) ?? {
+      clientId: r.clientId,
+      name: r.name,
+      practiceCount: 0,
+      flagged: [],
+    };
+    if (r.entryId) {
+      c.practiceCount += 1;
+      if (r.sharedAt && r.flagged && r.exerciseTitle && r.completedAt)
+        c.flagged.push({ exerciseTitle: r.exerciseTitle, completedAt: r.completedAt });
+    }
+    byClient.set(r.clientId, c);
+  }
+  return [...byClient.values()];
+}
