@@ -19,7 +19,7 @@ export function emailLinkRoutes({ db, secret }: { db: Db; secret: string }) {
 
   app.post("/api/email/unsubscribe/:token", async (c) => {
     const payload = verifyEmailLink(secret, c.req.param("token"));
-    if (!payload || payload.p !== "unsubscribe")
+    if (payload?.p !== "unsubscribe")
       return c.json({ error: "This link is not valid." }, 400);
     if (payload.k === "digest") {
       await db
@@ -47,7 +47,7 @@ export function emailLinkRoutes({ db, secret }: { db: Db; secret: string }) {
 
   app.post("/api/email/not-today/:token", async (c) => {
     const payload = verifyEmailLink(secret, c.req.param("token"));
-    if (!payload || payload.p !== "not-today")
+    if (payload?.p !== "not-today")
       return c.json({ error: "This link is not valid any more." }, 400);
     const occurrence = new Date(payload.o);
     if (Number.isNaN(occurrence.getTime()))

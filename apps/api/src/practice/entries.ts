@@ -97,10 +97,10 @@ function checked(definition: ExerciseDefinition, answers: unknown, partial: bool
   const result = validateResponse(definition, answers, { partial });
   if (!result.ok) {
     const first = result.issues[0]!;
-    throw new AppError(
-      "BAD_INPUT",
-      first.stepId ? `${first.message} (step "${first.stepId}")` : first.message,
-    );
+    // The client reads this: a whole sentence (core's per-step messages are lower-case fragments).
+    const text = first.message.charAt(0).toUpperCase() + first.message.slice(1);
+    const where = first.stepId ? ` (step "${first.stepId}")` : "";
+    throw new AppError("BAD_INPUT", `${text}${where}${/[.!?]$/.test(text) ? "" : "."}`);
   }
   return result.answers;
 }

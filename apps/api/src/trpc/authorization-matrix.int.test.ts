@@ -24,6 +24,8 @@ type Fixtures = {
   api: TestApi;
   actors: Record<Exclude<ActorName, "anonymous">, Actor>;
   anonymous: Caller;
+  /** Tenant A's things that B's callers aim at. */
+  a: { builtInId: string; ownExerciseId: string; assignmentId: string; entryId: string; words: string[] };
 };
 type Row = {
   type: "query" | "mutation";
