@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../packages/db/src/embedded-postgres.ts";
+import { startEmbeddedPostgres } from "../packages/db/src/embedded-postgres.ts"; // registers exit hooks: test runner only
 
 const root = path.resolve(import.meta.dirname, "..");
 

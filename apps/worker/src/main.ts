@@ -13,8 +13,13 @@ const runtime = await startWorkerRuntime({
   redisUrl: env.REDIS_URL,
   prefix: env.QUEUE_PREFIX,
   sweepEveryMs: env.SWEEP_EVERY_MS,
+  databaseUrl: env.DATABASE_URL,
+  smtpUrl: env.SMTP_URL,
+  mailFrom: env.MAIL_FROM,
+  outboxPollMs: env.OUTBOX_POLL_MS,
+  outbox: { retry: { baseMs: env.EMAIL_RETRY_BASE_MS } },
 });
-log.info({ sweepEveryMs: env.SWEEP_EVERY_MS }, "worker started");
+log.info({ sweepEveryMs: env.SWEEP_EVERY_MS, outboxPollMs: env.OUTBOX_POLL_MS }, "worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {

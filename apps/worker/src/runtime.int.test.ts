@@ -35,6 +35,10 @@ describe("worker runtime", () => {
       redisUrl: redis.url,
       prefix: "tend-test",
       sweepEveryMs: 200,
+      databaseUrl: t.url,
+      smtpUrl: "smtp://127.0.0.1:1", // no email is queued in this test
+      mailFrom: "Tend <no-reply@tend.local>",
+      outboxPollMs: 1_000,
       onSweep: () => {
         sweeps++;
       },

@@ -1,9 +1,31 @@
 import type { Db } from "@tend/db";
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { listenForOutbox } from "./email/outbox-listener.ts";
+import { createMailer } from "./email/transport.ts";
+import {
+  createOutboxDispatcher,
+  DEFAULT_DISPATCH_POLICY,
+  type DispatchPolicy,
+  dispatchOutbox,
+} from "./jobs/dispatch-outbox.ts";
+import {
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  type SendEmailJobData,
+  type SendOutcome,
+  sendEmailJobData,
+  sendOutboxEmail,
+} from "./jobs/send-email.ts";
 import { runSweep } from "./jobs/sweep.ts";
 import type { Logger } from "./logger.ts";
-import { MAINTENANCE_QUEUE, SWEEP_SCHEDULER_ID } from "./queue/names.ts";
+import {
+  DISPATCH_OUTBOX_JOB,
+  DISPATCH_OUTBOX_SCHEDULER_ID,
+  EMAIL_QUEUE,
+  MAINTENANCE_QUEUE,
+  SWEEP_SCHEDULER_ID,
+} from "./queue/names.ts";
 import { producerConnection, workerConnection } from "./queue/redis.ts";
 
 export type WorkerDeps = {
@@ -14,26 +36,70 @@ export type WorkerDeps = {
   sweepEveryMs: number;
   /** Called after each sweep (tests observe the worker through it). */
   onSweep?: () => void;
+  /** For the LISTEN connection (a pooled connection cannot hold a LISTEN). */
+  databaseUrl: string;
+  smtpUrl: string;
+  /** The From of every email, e.g. `Tend <no-reply@tend.local>`. */
+  mailFrom: string;
+  /** How often due outbox rows are looked for without a NOTIFY. */
+  outboxPollMs: number;
+  /** Production defaults apply to whatever is left out; tests shorten them. */
+  outbox?: Partial<DispatchPolicy> & { retry?: Partial<RetryPolicy> };
+  /** Called after each send job (tests observe deliveries through it). */
+  onEmail?: (outboxId: string, outcome: SendOutcome) => void;
 };
 
 export type WorkerRuntime = { close: () => Promise<void> };
 
+/** Send jobs processed at once per process (nodemailer's pool holds 5 SMTP connections). */
+const EMAIL_CONCURRENCY = 10;
+/** NOTIFYs within this window (a transaction writing several rows) become one dispatch. */
+const NOTIFY_DEBOUNCE_MS = 25;
+
 /**
  * Start the schedulers and workers. Redis holds only work in flight: schedulers are
- * (re)created on every start, and again whenever Redis comes back empty.
+ * (re)created on every start, and again whenever Redis comes back empty (restarted or
+ * flushed); outbox rows are claimed from PostgreSQL and queued again.
  */
 export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntime> {
   const { log } = deps;
+  const dispatchPolicy: DispatchPolicy = {
+    batchSize: deps.outbox?.batchSize ?? DEFAULT_DISPATCH_POLICY.batchSize,
+    leaseSeconds: deps.outbox?.leaseSeconds ?? DEFAULT_DISPATCH_POLICY.leaseSeconds,
+  };
+  const retryPolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.outbox?.retry };
+
   const producer: Redis = producerConnection(deps.redisUrl);
   const consumer: Redis = workerConnection(deps.redisUrl);
+  const emailConsumer: Redis = workerConnection(deps.redisUrl);
   const queue = new Queue(MAINTENANCE_QUEUE, { connection: producer, prefix: deps.prefix });
-  queue.on("error", (err) => log.warn({ err: err.message }, "queue connection problem"));
+  const emailQueue = new Queue<SendEmailJobData>(EMAIL_QUEUE, {
+    connection: producer,
+    prefix: deps.prefix,
+  });
+  for (const q of [queue, emailQueue])
+    q.on("error", (err) => log.warn({ err: err.message }, "queue connection problem"));
+
+  const mailer = createMailer({ smtpUrl: deps.smtpUrl, from: deps.mailFrom });
+
+  const dispatcher = createOutboxDispatcher(
+    async () => {
+      if (producer.status !== "ready") return 0; // nowhere to queue; Redis's return triggers a run
+      return dispatchOutbox({ db: deps.db, emailQueue, log, policy: dispatchPolicy });
+    },
+    { log, debounceMs: NOTIFY_DEBOUNCE_MS },
+  );
 
   const ensureSchedulers = async () => {
     await queue.upsertJobScheduler(
       SWEEP_SCHEDULER_ID,
       { every: deps.sweepEveryMs },
       { name: "sweep", data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    );
+    await queue.upsertJobScheduler(
+      DISPATCH_OUTBOX_SCHEDULER_ID,
+      { every: deps.outboxPollMs },
+      { name: DISPATCH_OUTBOX_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   };
 
@@ -45,14 +111,44 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
         deps.onSweep?.();
         return result;
       }
+      if (job.name === DISPATCH_OUTBOX_JOB) return dispatcher.runNow();
       throw new Error(`unknown job ${job.name}`);
     },
     { connection: consumer, prefix: deps.prefix, concurrency: 1, autorun: true },
   );
-  worker.on("error", (err) => log.warn({ err: err.message }, "worker connection problem"));
-  worker.on("failed", (job, err) => log.error({ job: job?.name, err: err.message }, "job failed"));
 
-  // When Redis returns (possibly wiped), put the schedulers back.
+  // A send starts only with this much lease left (half the lease, at most a minute): more than
+  // a send takes when the SMTP timeouts (10 s connect, 10 s greeting, 30 s idle) are not hit twice.
+  const minLeaseLeftMs = Math.min(60_000, dispatchPolicy.leaseSeconds * 500);
+  const emailWorker = new Worker<SendEmailJobData>(
+    EMAIL_QUEUE,
+    async (job) => {
+      const { outboxId } = sendEmailJobData.parse(job.data);
+      const outcome = await sendOutboxEmail(
+        { db: deps.db, mailer, log, retry: retryPolicy, minLeaseLeftMs },
+        outboxId,
+      );
+      deps.onEmail?.(outboxId, outcome);
+      return outcome;
+    },
+    { connection: emailConsumer, prefix: deps.prefix, concurrency: EMAIL_CONCURRENCY },
+  );
+  // Sending has caught up: top the queue up from the outbox now rather than at the next poll.
+  emailWorker.on("drained", () => dispatcher.poke());
+
+  for (const w of [worker, emailWorker]) {
+    w.on("error", (err) => log.warn({ err: err.message }, "worker connection problem"));
+    w.on("failed", (job, err) => log.error({ job: job?.name, err: err.message }, "job failed"));
+  }
+
+  const restore = (why: string) => {
+    log.info(why);
+    ensureSchedulers()
+      .then(() => dispatcher.poke())
+      .catch((err) => log.warn({ err: err.message }, "could not restore schedulers yet"));
+  };
+
+  // When Redis returns (possibly wiped), put the schedulers back and re-queue from the outbox.
   let lostRedis = false;
   producer.on("close", () => {
     if (!lostRedis) log.warn("lost Redis; waiting for it to come back");
@@ -61,10 +157,26 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
   producer.on("ready", () => {
     if (!lostRedis) return;
     lostRedis = false;
-    log.info("Redis is back; restoring schedulers");
-    ensureSchedulers().catch((err) =>
-      log.warn({ err: err.message }, "could not restore schedulers yet"),
-    );
+    restore("Redis is back; restoring schedulers");
+  });
+  // A FLUSHALL leaves the connection up and nothing to notice: check for the schedulers.
+  const watchdog = setInterval(
+    () => {
+      if (producer.status !== "ready") return;
+      queue
+        .getJobScheduler(DISPATCH_OUTBOX_SCHEDULER_ID)
+        .then((found) => {
+          if (!found) restore("Redis lost its schedulers (emptied?); restoring them");
+        })
+        .catch(() => undefined);
+    },
+    Math.max(1_000, deps.outboxPollMs),
+  );
+
+  const listener = listenForOutbox({
+    databaseUrl: deps.databaseUrl,
+    log,
+    onNotify: () => dispatcher.poke(),
   });
 
   await producer.ping().catch(() => undefined);
@@ -72,15 +184,22 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     log.warn({ err: err.message }, "Redis not reachable yet; will retry when it is"),
   );
   if (producer.status !== "ready") lostRedis = true;
+  // Rows queued while no worker ran (or lost with a wiped Redis) go out now.
+  await dispatcher.runNow();
 
   return {
     close: async () => {
-      // Finish the job in hand, then stop taking new ones.
-      await worker.close();
-      await queue.close();
+      // Stop the triggers, then finish the jobs in hand and stop taking new ones.
+      clearInterval(watchdog);
+      await listener.close();
+      await dispatcher.close();
+      await Promise.all([worker.close(), emailWorker.close()]);
+      await Promise.all([queue.close(), emailQueue.close()]);
+      mailer.close();
       // BullMQ does not close connections it was given.
-      await Promise.allSettled([consumer.quit(), producer.quit()]);
+      await Promise.allSettled([consumer.quit(), emailConsumer.quit(), producer.quit()]);
       consumer.disconnect();
+      emailConsumer.disconnect();
       producer.disconnect();
     },
   };

@@ -1,0 +1,65 @@
+import { render } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import type { z } from "zod";
+import { changeEmail } from "./templates/change-email.tsx";
+import { clientJoined } from "./templates/client-joined.tsx";
+import { invite } from "./templates/invite.tsx";
+import { magicLink } from "./templates/magic-link.tsx";
+import { resetPassword } from "./templates/reset-password.tsx";
+import { verifyEmail } from "./templates/verify-email.tsx";
+
+/** Every email the worker can send, by the name an outbox row's `template` column uses. */
+export const emailTemplates = {
+  invite,
+  "magic-link": magicLink,
+  "reset-password": resetPassword,
+  "verify-email": verifyEmail,
+  "change-email": changeEmail,
+  "client-joined": clientJoined,
+};
+
+export type TemplateName = keyof typeof emailTemplates;
+/** The `data` an outbox row must carry for a template. */
+export type TemplateData<T extends TemplateName> = z.input<(typeof emailTemplates)[T]["data"]>;
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/**
+ * The row asks for something no email can be made from (unknown template, data that does
+ * not fit it). Sending again would not help: the row is failed with this message.
+ * The message names fields, never their values (they may be personal).
+ */
+export class EmailDataError extends Error {
+  override readonly name = "EmailDataError";
+}
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(emailTemplates, name);
+}
+
+/** Headings in the plain-text part stay in sentence case (html-to-text shouts them by default). */
+const textOptions = {
+  selectors: ["h1", "h2"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
+/** Validate `data` against the template, then render the subject, the HTML and the plain-text part. */
+export async function renderEmail(template: string, data: unknown): Promise<RenderedEmail> {
+  if (!isTemplateName(template)) throw new EmailDataError(`unknown email template "${template}"`);
+  // Each entry pairs its schema with its component; the registry's union type cannot say so.
+  const t = emailTemplates[template] as unknown as {
+    data: z.ZodType;
+    subject: (d: unknown) => string;
+    Email: (props: Record<string, unknown>) => ReactElement;
+  };
+  const parsed = t.data.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "data"}: ${i.message}`);
+    throw new EmailDataError(`invalid data for template "${template}": ${problems.join("; ")}`);
+  }
+  const element = createElement(t.Email, parsed.data as Record<string, unknown>);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: textOptions }),
+  ]);
+  return { subject: t.subject(parsed.data), html, text };
+}

@@ -1,0 +1,74 @@
+import { createHash } from "node:crypto";
+import nodemailer from "nodemailer";
+
+/**
+ * How long one SMTP step may take before nodemailer gives up. Together they bound a send,
+ * and that bound must stay well inside the outbox lease (see jobs/send-email.ts).
+ */
+export const SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+} as const;
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** The outbox row's key: it fixes the Message-ID, so a resend is recognisably the same email. */
+  idempotencyKey: string;
+};
+
+export type Mailer = {
+  send: (email: OutgoingEmail) => Promise<{ messageId: string }>;
+  close: () => void;
+};
+
+/** `<first 32 hex digits of sha256(key)@domain>`: one key, one Message-ID, on every attempt. */
+export function messageIdFor(idempotencyKey: string, domain: string): string {
+  const digest = createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32);
+  return `<${digest}@${domain}>`;
+}
+
+/** The domain of `Tend <no-reply@tend.local>` or `no-reply@tend.local`. */
+export function senderDomain(from: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  return (
+    address
+      .slice(address.lastIndexOf("@") + 1)
+      .trim()
+      .toLowerCase() || "tend.local"
+  );
+}
+
+/** A pooled SMTP transport for transactional email (no List-Unsubscribe: these are not bulk mail). */
+export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string }): Mailer {
+  const transport = nodemailer.createTransport({
+    pool: true,
+    url: smtpUrl,
+    maxConnections: 5,
+    ...SMTP_TIMEOUTS,
+    // Our templates never reference files or remote URLs; refuse them outright.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  const domain = senderDomain(from);
+  return {
+    send: async (email) => {
+      const messageId = messageIdFor(email.idempotencyKey, domain);
+      await transport.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId,
+        // RFC 3834: sent by software, so vacation responders stay quiet.
+        headers: { "Auto-Submitted": "auto-generated" },
+      });
+      return { messageId };
+    },
+    close: () => transport.close(),
+  };
+}

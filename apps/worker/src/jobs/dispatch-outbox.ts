@@ -1,0 +1,115 @@
+import { claimDueEmails, type Db, markEmailRetry } from "@tend/db";
+import type { Queue } from "bullmq";
+import type { Logger } from "../logger.ts";
+import { SEND_EMAIL_JOB } from "../queue/names.ts";
+import type { SendEmailJobData } from "./send-email.ts";
+
+export type DispatchPolicy = {
+  /** Most send jobs waiting in Redis at once; a claim tops the queue up to this. */
+  batchSize: number;
+  /** How long a claim holds a row; past it, any worker may claim the row again. */
+  leaseSeconds: number;
+};
+
+export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = { batchSize: 100, leaseSeconds: 120 };
+
+export type DispatchDeps = {
+  db: Db;
+  emailQueue: Queue<SendEmailJobData>;
+  log: Logger;
+  policy: DispatchPolicy;
+};
+
+/**
+ * Claim due outbox rows and queue one send job per row, with the row id as the job id: a row
+ * claimed again while its job is still pending (a lease ran out, two workers) is not queued twice.
+ * Returns how many rows were claimed.
+ */
+export async function dispatchOutbox(deps: DispatchDeps): Promise<number> {
+  const { db, emailQueue, log, policy } = deps;
+  // Top up, never flood: a claim starts the lease clock, so claim only what can be sent soon.
+  const counts = await emailQueue.getJobCounts("waiting", "active", "delayed", "prioritized");
+  const pending = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const room = policy.batchSize - pending;
+  if (room <= 0) return 0;
+
+  const rows = await claimDueEmails(db, { limit: room, leaseSeconds: policy.leaseSeconds });
+  if (rows.length === 0) return 0;
+  try {
+    await emailQueue.addBulk(
+      rows.map((row) => ({
+        name: SEND_EMAIL_JOB,
+        data: { outboxId: row.id },
+        // The outbox row carries the retry schedule; the job itself runs once and leaves no trace.
+        opts: { jobId: row.id, attempts: 1, removeOnComplete: true, removeOnFail: true },
+      })),
+    );
+  } catch (err) {
+    // Redis went away between the claim and the add: hand the rows back at once rather than
+    // letting them wait out the lease. A job that did reach Redis finds its row 'queued' and skips.
+    const reason = `could not queue the send job: ${(err as Error).message}`;
+    await Promise.allSettled(rows.map((row) => markEmailRetry(db, row.id, reason, new Date())));
+    throw err;
+  }
+  log.debug({ claimed: rows.length }, "outbox rows queued for sending");
+  return rows.length;
+}
+
+export type OutboxDispatcher = {
+  /** Dispatch now (joins a run in progress, and runs once more after it). */
+  runNow: () => Promise<void>;
+  /** Dispatch soon: bursts of pokes within `debounceMs` become one run. */
+  poke: () => void;
+  close: () => Promise<void>;
+};
+
+/**
+ * One dispatcher per process, however many triggers (schedule, NOTIFY, start, Redis back).
+ * Runs never overlap in a process; across processes `FOR UPDATE SKIP LOCKED` keeps them apart.
+ */
+export function createOutboxDispatcher(
+  run: () => Promise<number>,
+  { log, debounceMs }: { log: Logger; debounceMs: number },
+): OutboxDispatcher {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const runNow = (): Promise<void> => {
+    if (closed) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await run();
+        } while (again && !closed);
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, "could not dispatch outbox emails; will retry");
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  return {
+    runNow,
+    poke: () => {
+      if (closed || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void runNow();
+      }, debounceMs);
+    },
+    close: async () => {
+      closed = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
