@@ -9,6 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import { FieldCipher } from "@tend/db";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -338,9 +339,24 @@ describe("at rest", () => {
   });
 });
 
+/**
+ * The newest pg_dump installed: Debian keeps one per major version under /usr/lib/postgresql,
+ * and pg_dump refuses a server newer than itself (the embedded test server is PostgreSQL 18).
+ */
+function findPgDump(): string {
+  const root = "/usr/lib/postgresql";
+  const installed = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(`${root}/${v}/bin/pg_dump`))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return installed[0] ? `${root}/${installed[0]}/bin/pg_dump` : "pg_dump";
+}
+
 /** `pg_dump --data-only <url>`; fails with a sentence if pg_dump is missing or cannot dump. */
 function pgDump(url: string): string {
-  const r = spawnSync("pg_dump", ["--data-only", url], {
+  const bin = findPgDump();
+  const r = spawnSync(bin, ["--data-only", url], {
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
   });
@@ -349,7 +365,13 @@ function pgDump(url: string): string {
       "pg_dump is not on PATH. Install the PostgreSQL client tools (e.g. apt-get install postgresql-client) to run this test.",
     );
   if (r.error) throw r.error;
-  if (r.status !== 0)
-    throw new Error(`pg_dump failed (exit ${r.status}): ${r.stderr.trim() || "no message"}`);
+  if (r.status !== 0) {
+    const why = r.stderr.trim() || "no message";
+    if (/server version mismatch/.test(why))
+      throw new Error(
+        `${bin} is older than the test database server, so it cannot dump it. Install the client tools of the server's major version (e.g. apt-get install postgresql-client-18), or run the tests against an older server with DATABASE_URL. pg_dump said: ${why}`,
+      );
+    throw new Error(`pg_dump failed (exit ${r.status}): ${why}`);
+  }
   return r.stdout;
 }

@@ -90,6 +90,20 @@ export interface ClientProfileTable {
   summary_time: Generated<string>;
   quote_words_in_summary: Generated<boolean>;
   next_summary_at: NullableTimestamp;
+  week_note_ciphertext: string | null;
+  week_note_updated_at: NullableTimestamp;
+  calendar_token_hash: string | null;
+  deletion_requested_at: NullableTimestamp;
+}
+
+export interface SessionNoteTable {
+  id: Generated<string>;
+  therapist_id: string;
+  client_id: string;
+  session_date: string;
+  note_ciphertext: string;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface TherapistSettingsTable {
@@ -210,6 +224,7 @@ export interface Database {
   entry: EntryTable;
   therapist_settings: TherapistSettingsTable;
   reminder_skip: ReminderSkipTable;
+  session_note: SessionNoteTable;
 }
 
 export type ExerciseRow = Selectable<ExerciseTable>;

@@ -13,5 +13,6 @@ export * from "./migrate.ts";
 export * from "./outbox.repository.ts";
 export * from "./rate-limit.repository.ts";
 export * from "./reminder.repository.ts";
+export * from "./review.repository.ts";
 export * from "./summary.repository.ts";
 export * from "./user.repository.ts";

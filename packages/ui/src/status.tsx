@@ -28,3 +28,15 @@ export function ErrorNotice({
 export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="tend-empty">{children}</p>;
 }
+
+/**
+ * A quiet confirmation ("Saved", "Invitation sent"). The live region stays in the page even
+ * when empty, so screen readers announce a message the moment it appears.
+ */
+export function Notice({ children }: { children?: ReactNode }) {
+  return (
+    <div role="status" className={children ? "tend-notice" : "tend-notice-empty"}>
+      {children}
+    </div>
+  );
+}

@@ -19,8 +19,7 @@ export function emailLinkRoutes({ db, secret }: { db: Db; secret: string }) {
 
   app.post("/api/email/unsubscribe/:token", async (c) => {
     const payload = verifyEmailLink(secret, c.req.param("token"));
-    if (payload?.p !== "unsubscribe")
-      return c.json({ error: "This link is not valid." }, 400);
+    if (payload?.p !== "unsubscribe") return c.json({ error: "This link is not valid." }, 400);
     if (payload.k === "digest") {
       await db
         .updateTable("therapist_settings")

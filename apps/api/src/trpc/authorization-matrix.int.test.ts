@@ -25,7 +25,13 @@ type Fixtures = {
   actors: Record<Exclude<ActorName, "anonymous">, Actor>;
   anonymous: Caller;
   /** Tenant A's things that B's callers aim at. */
-  a: { builtInId: string; ownExerciseId: string; assignmentId: string; entryId: string; words: string[] };
+  a: {
+    builtInId: string;
+    ownExerciseId: string;
+    assignmentId: string;
+    entryId: string;
+    words: string[];
+  };
 };
 type Row = {
   type: "query" | "mutation";
@@ -195,6 +201,31 @@ export const MATRIX: Record<string, Row> = {
     expect: onlyClientA,
   },
   "me.clientSettings": { type: "query", expect: clients },
+  "progress.mine": { type: "query", expect: clients },
+  "review.bundle": {
+    type: "query",
+    input: (f) => ({ clientId: f.actors.clientA.id }),
+    expect: onlyTherapistA,
+  },
+  "review.setWeekNote": {
+    type: "mutation",
+    input: (f) => ({ clientId: f.actors.clientA.id, note: "Be gentle with mornings." }),
+    expect: onlyTherapistA,
+  },
+  "sessionNotes.list": {
+    type: "query",
+    input: (f) => ({ clientId: f.actors.clientA.id }),
+    expect: onlyTherapistA,
+  },
+  "sessionNotes.save": {
+    type: "mutation",
+    input: (f) => ({
+      clientId: f.actors.clientA.id,
+      sessionDate: "2026-01-02",
+      note: "Another session note.",
+    }),
+    expect: onlyTherapistA,
+  },
   "practice.start": {
     type: "mutation",
     input: (f) => ({ assignmentId: f.a.assignmentId }),
@@ -240,6 +271,9 @@ export const MATRIX: Record<string, Row> = {
   },
 };
 
+/** The therapist's private session note: only therapist A may ever receive it. */
+const SESSION_NOTE_CANARY = "therapist-only-note-5d2e";
+
 /** Everything that identifies a tenant. */
 function markersOf(...actors: Actor[]): string[] {
   return actors.flatMap((a) => [a.id, a.email, a.name]);
@@ -272,6 +306,11 @@ beforeAll(async () => {
     answers: LOVED_ONE_ANSWERS(words[0]!, words[1]!),
   });
   await clientA.caller.mutate("entries.setSharing", { id: draft.id, shared: true });
+  await therapistA.caller.mutate("sessionNotes.save", {
+    clientId: clientA.id,
+    sessionDate: "2026-01-01",
+    note: SESSION_NOTE_CANARY,
+  });
   f = {
     api,
     actors: { therapistA, therapistB, clientA, clientB },
@@ -310,12 +349,13 @@ describe("authorization matrix", () => {
               f.a.assignmentId,
               f.a.ownExerciseId,
             ];
-            const foreign = actor.endsWith("A")
+            const foreign: string[] = actor.endsWith("A")
               ? tenantB
               : actor.endsWith("B")
                 ? tenantA
                 : [...tenantA, ...tenantB];
             const text = JSON.stringify(res.body);
+            if (actor !== "therapistA") foreign.push(SESSION_NOTE_CANARY);
             const shown = new Set(row.reveals?.(f) ?? []);
             for (const marker of foreign.filter((m) => !shown.has(m)))
               expect(text, `${path} as ${actor} leaked ${marker}`).not.toContain(marker);

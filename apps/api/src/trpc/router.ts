@@ -6,6 +6,9 @@ import { exerciseRouter } from "./routers/exercise/router.ts";
 import { invitationsRouter } from "./routers/invitations/router.ts";
 import { meRouter } from "./routers/me/router.ts";
 import { practiceRouter } from "./routers/practice/router.ts";
+import { progressRouter } from "./routers/progress/router.ts";
+import { reviewRouter } from "./routers/review/router.ts";
+import { sessionNotesRouter } from "./routers/session-notes/router.ts";
 
 export const appRouter = router({
   me: meRouter,
@@ -15,6 +18,9 @@ export const appRouter = router({
   assignments: assignmentsRouter,
   practice: practiceRouter,
   entries: entriesRouter,
+  progress: progressRouter,
+  review: reviewRouter,
+  sessionNotes: sessionNotesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,1 +1,2 @@
 export * from "./reframe.ts";
+export * from "./series.ts";

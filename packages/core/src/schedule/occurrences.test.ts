@@ -4,10 +4,11 @@
  * never with the code under test.
  */
 import { describe, expect, it } from "vitest";
-import type { PlannedWindow, Schedule } from "./model.ts";
+import type { Occurrence, PlannedWindow, Schedule } from "./model.ts";
 import { localToInstant, nextOccurrence, occurrencesBetween, weekOf } from "./occurrences.ts";
 
 const iso = (d: Date | undefined | null) => d?.toISOString() ?? null;
+const nextIso = (o: Occurrence | null) => o?.at.toISOString() ?? null;
 const at = (s: string) => new Date(s);
 
 function days(
@@ -222,43 +223,43 @@ describe("nextOccurrence", () => {
       localDate: "2026-03-09",
       localTime: "08:00",
     });
-    expect(iso(nextOccurrence(mwf, at("2026-03-06T12:59:59.999Z")))).toBe(
+    expect(nextIso(nextOccurrence(mwf, at("2026-03-06T12:59:59.999Z")))).toBe(
       "2026-03-06T13:00:00.000Z",
     );
   });
 
   it("waits for the start date, even weeks away", () => {
     const w = days("America/New_York", [1, 3, 5], ["08:00"], "2026-04-01");
-    expect(iso(nextOccurrence(w, at("2026-03-01T00:00:00Z")))).toBe("2026-04-01T12:00:00.000Z");
+    expect(nextIso(nextOccurrence(w, at("2026-03-01T00:00:00Z")))).toBe("2026-04-01T12:00:00.000Z");
   });
 
   it("is null after the end date", () => {
     const w = days("America/New_York", [1, 3, 5], ["08:00"], "2026-03-01", "2026-03-06");
     expect(nextOccurrence(w, at("2026-03-06T13:00:00Z"))).toBeNull();
-    expect(iso(nextOccurrence(w, at("2026-03-05T00:00:00Z")))).toBe("2026-03-06T13:00:00.000Z");
+    expect(nextIso(nextOccurrence(w, at("2026-03-05T00:00:00Z")))).toBe("2026-03-06T13:00:00.000Z");
   });
 
   it("fires once on a repeated hour and at the next valid instant on a skipped one", () => {
     const sundays = days("America/New_York", [7], ["01:30", "02:30"], "2026-01-01");
     // Fall back: 01:30 EDT (05:30Z); 02:30 happens once (EST, 07:30Z); then next Sunday.
-    expect(iso(nextOccurrence(sundays, at("2026-10-31T12:00:00Z")))).toBe(
+    expect(nextIso(nextOccurrence(sundays, at("2026-10-31T12:00:00Z")))).toBe(
       "2026-11-01T05:30:00.000Z",
     );
-    expect(iso(nextOccurrence(sundays, at("2026-11-01T05:30:00Z")))).toBe(
+    expect(nextIso(nextOccurrence(sundays, at("2026-11-01T05:30:00Z")))).toBe(
       "2026-11-01T07:30:00.000Z",
     );
-    expect(iso(nextOccurrence(sundays, at("2026-11-01T07:30:00Z")))).toBe(
+    expect(nextIso(nextOccurrence(sundays, at("2026-11-01T07:30:00Z")))).toBe(
       "2026-11-08T06:30:00.000Z",
     );
     // Spring forward: 01:30 EST (06:30Z), 02:30 → 03:30 EDT (07:30Z).
-    expect(iso(nextOccurrence(sundays, at("2026-03-08T06:30:00Z")))).toBe(
+    expect(nextIso(nextOccurrence(sundays, at("2026-03-08T06:30:00Z")))).toBe(
       "2026-03-08T07:30:00.000Z",
     );
   });
 
   it("Lord Howe, Sydney and Chatham", () => {
     expect(
-      iso(
+      nextIso(
         nextOccurrence(
           days("Australia/Lord_Howe", [7], ["02:15"], "2026-09-01"),
           at("2026-09-28T00:00:00Z"),
@@ -266,11 +267,11 @@ describe("nextOccurrence", () => {
       ),
     ).toBe("2026-10-03T15:45:00.000Z");
     expect(
-      iso(nextOccurrence(days("Australia/Sydney", [7], ["02:30"]), at("2026-04-01T00:00:00Z"))),
+      nextIso(nextOccurrence(days("Australia/Sydney", [7], ["02:30"]), at("2026-04-01T00:00:00Z"))),
     ).toBe("2026-04-04T15:30:00.000Z");
     // Sunday 2026-09-20 03:00 (+12:45) is 2026-09-19T14:15Z, already past; the next is the gap day.
     expect(
-      iso(nextOccurrence(days("Pacific/Chatham", [7], ["03:00"]), at("2026-09-20T00:00:00Z"))),
+      nextIso(nextOccurrence(days("Pacific/Chatham", [7], ["03:00"]), at("2026-09-20T00:00:00Z"))),
     ).toBe("2026-09-26T14:15:00.000Z");
   });
 

@@ -1,5 +1,5 @@
 import { planWeek, weekOf } from "@tend/core";
-import { listAssignmentsOfClient, listCompletions } from "@tend/db";
+import { getWeekNote, listAssignmentsOfClient, listCompletions } from "@tend/db";
 import { z } from "zod";
 import { readAssignment } from "../../../practice/assignments.ts";
 import { clientProcedure } from "../../init.ts";
@@ -36,6 +36,8 @@ export const getToday = clientProcedure
         }),
       ),
       practisedThisWeek: z.number(),
+      /** The note for the week the therapist and client wrote together in session. */
+      weekNote: z.string(),
       assignments: z.array(
         z.object({
           id: z.string().uuid(),
@@ -52,9 +54,10 @@ export const getToday = clientProcedure
     const { client } = ctx;
     const now = new Date();
     const week = weekOf(now, client.timeZone);
-    const [assignments, completions] = await Promise.all([
+    const [assignments, completions, weekNote] = await Promise.all([
       listAssignmentsOfClient(ctx.db, client.id, { statuses: ["active", "paused"] }),
       listCompletions(ctx.db, client.id, week.startsAt, week.endsAt),
+      getWeekNote(ctx.db, client.id),
     ]);
     const active = assignments.filter((a) => a.status === "active");
     const plan = planWeek(
@@ -76,6 +79,9 @@ export const getToday = clientProcedure
     return {
       timeZone: client.timeZone,
       ...plan,
+      weekNote: weekNote?.ciphertext
+        ? ctx.cipher.decrypt(weekNote.ciphertext, `week-note:${client.id}`)
+        : "",
       assignments: assignments.map((a) => {
         const dto = readAssignment(ctx.cipher, a);
         return {
