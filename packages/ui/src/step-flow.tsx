@@ -37,6 +37,7 @@ export function StepFlow({
 }) {
   const body = useRef<HTMLDivElement>(null);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -27,6 +27,7 @@ export function SwitchField({
         <input
           type="checkbox"
           role="switch"
+          aria-checked={checked}
           id={ids.control}
           checked={checked}
           disabled={disabled}
