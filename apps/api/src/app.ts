@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { trpcServer } from "@hono/trpc-server";
+import { isDatabaseUnavailable, pingDb } from "@tend/db";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
 import { emailLinkRoutes } from "./http/email-links.ts";
 import { healthRoutes } from "./http/health.ts";
@@ -29,7 +32,41 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
 
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: "DENY",
+      referrerPolicy: "no-referrer",
+      xContentTypeOptions: "nosniff",
+      // HSTS only where the site is served over HTTPS.
+      strictTransportSecurity: env.PUBLIC_URL.startsWith("https://")
+        ? "max-age=63072000; includeSubDomains"
+        : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
   app.route("/", healthRoutes(deps));
+
+  // No request body of ours is anywhere near 1 MB; a bigger one is refused before it is read.
+  const limit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json({ error: "That request is too large." }, 413),
+  });
+  app.use("/trpc/*", limit);
+  app.use("/api/*", limit);
 
   // Personal data must never sit in a shared cache.
   app.use("/trpc/*", async (c, next) => {
@@ -45,11 +82,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use("/api/*", originCheck(origins, ["/api/email/unsubscribe/"]));
   app.route("/", emailLinkRoutes({ db: deps.db, secret: env.AUTH_SECRET }));
 
-  app.on(["GET", "POST"], "/api/auth/*", (c) => {
+  app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     // better-auth reads the caller's address from this header; we set it, never the caller.
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get("ip"));
-    return auth.handler(new Request(c.req.raw, { headers }));
+    const res = await auth.handler(new Request(c.req.raw, { headers }));
+    if (res.status >= 500 && !(await pingDb(deps.db))) {
+      return c.json({ error: "Tend is briefly unavailable. Please try again in a moment." }, 503, {
+        "Retry-After": "5",
+      });
+    }
+    return res;
   });
 
   app.use(
@@ -64,6 +107,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
           requestId: c.get("requestId"),
           ip: c.get("ip"),
         }),
+      responseMeta: ({ errors }) =>
+        errors.some((e) => e.code === "SERVICE_UNAVAILABLE")
+          ? { headers: { "Retry-After": "5" } }
+          : {},
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           log.error({ err: error.cause ?? error, path }, "procedure failed");
@@ -73,6 +120,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.notFound((c) => c.json({ error: "not found" }, 404));
   app.onError((err, c) => {
+    if (isDatabaseUnavailable(err)) {
+      c.header("Retry-After", "5");
+      return c.json({ error: "Tend is briefly unavailable. Please try again in a moment." }, 503);
+    }
     log.error({ err, requestId: c.get("requestId") }, "request failed");
     return c.json({ error: "Something went wrong on our side." }, 500);
   });

@@ -16,3 +16,4 @@ export * from "./reminder.repository.ts";
 export * from "./review.repository.ts";
 export * from "./summary.repository.ts";
 export * from "./user.repository.ts";
+export * from "./unavailable.ts";

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorCode } from "@tend/core";
-import { findClientProfile } from "@tend/db";
+import { findClientProfile, isDatabaseUnavailable } from "@tend/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
 import type { Context } from "./context.ts";
