@@ -1,0 +1,32 @@
+import type { Output } from "./output.ts";
+
+export type BannerFacts = {
+  appUrl: string;
+  inboxUrl: string | undefined;
+  healthUrl: string;
+  postgres: string;
+  redis: string;
+  dataDir: string;
+};
+
+/** The "it's up" message: where to go, what is in use, how to stop. */
+export function printBanner(out: Output, facts: BannerFacts): void {
+  const rows: Array<[string, string | undefined]> = [
+    ["App", out.paint("1;32", facts.appUrl)],
+    ["Mail catcher", facts.inboxUrl && `${facts.inboxUrl}  (every email the app sends)`],
+    ["Health", facts.healthUrl],
+    ["PostgreSQL", facts.postgres],
+    ["Redis", facts.redis],
+  ];
+  const rule = out.paint("2", "─".repeat(72));
+  out.block([
+    "",
+    rule,
+    `  ${out.paint("1", "Tend is running")}`,
+    ...rows.flatMap(([label, value]) => (value ? [`  ${label.padEnd(13)} ${value}`] : [])),
+    "",
+    `  Ctrl-C stops everything; your data stays in ${facts.dataDir}/`,
+    rule,
+    "",
+  ]);
+}
