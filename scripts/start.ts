@@ -59,6 +59,7 @@ async function startEverything(ctx: Context): Promise<void> {
     postgres: database.description,
     redis: redis.description,
     dataDir: dataDirLabel,
+    demoAccounts: database.embedded,
   });
 }
 

@@ -7,6 +7,8 @@ export type BannerFacts = {
   postgres: string;
   redis: string;
   dataDir: string;
+  /** On the embedded database the api creates demo accounts (apps/api/src/demo-data.ts). */
+  demoAccounts: boolean;
 };
 
 /** The "it's up" message: where to go, what is in use, how to stop. */
@@ -24,6 +26,14 @@ export function printBanner(out: Output, facts: BannerFacts): void {
     rule,
     `  ${out.paint("1", "Tend is running")}`,
     ...rows.flatMap(([label, value]) => (value ? [`  ${label.padEnd(13)} ${value}`] : [])),
+    ...(facts.demoAccounts
+      ? [
+          "",
+          "  Demo sign-in (local database only), password tend-demo-2026:",
+          "    therapist  demo-therapist@example.com",
+          "    client     demo-client@example.com",
+        ]
+      : []),
     "",
     `  Ctrl-C stops everything; your data stays in ${facts.dataDir}/`,
     rule,
