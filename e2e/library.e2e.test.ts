@@ -1,6 +1,7 @@
 import { CATALOG } from "@tend/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpTherapist } from "./support/accounts.ts";
 import { type RunningApi, startApi } from "./support/api-server.ts";
 import { launchBrowser } from "./support/browser.ts";
 
@@ -19,7 +20,16 @@ afterAll(async () => {
 describe("the exercise library in Chromium", () => {
   it("shows every built-in exercise from the database and previews one step by step", async () => {
     const page = await browser.newPage();
-    await page.goto(api.url);
+    // The library is for signed-in therapists.
+    await signUpTherapist(page, api, {
+      name: "Dr. Lee Library",
+      email: "library@example.test",
+      password: "gentle paper lanterns",
+    });
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Library" })
+      .click();
     await page.waitForURL(/\/library$/);
     const list = page.getByRole("list", { name: "Exercises" });
     await list.waitFor();

@@ -5,14 +5,20 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
+import { calendarFeedRoutes } from "./http/calendar-feed.ts";
 import { emailLinkRoutes } from "./http/email-links.ts";
+import { exportRoutes } from "./http/exports.ts";
 import { healthRoutes } from "./http/health.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { jsonHasUnsafeText, refuseUnsafeUrl, UNSAFE_TEXT_MESSAGE } from "./http/unsafe-text.ts";
 import { webAppRoutes } from "./http/web-app.ts";
 import { type AppDeps, createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/router.ts";
 
 export type AppOptions = { webDist?: string };
+
+/** Most procedures one tRPC batch request may call. */
+export const MAX_BATCH_SIZE = 50;
 type Vars = { Variables: { requestId: string; ip: string } };
 
 /** The whole HTTP surface, without a listening socket: tests call `app.request(...)`. */
@@ -77,16 +83,30 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
     c.header("Cache-Control", "no-store");
   });
+  // Text PostgreSQL cannot store (NUL, broken surrogates) in a URL is refused before any route runs.
+  app.use("/trpc/*", refuseUnsafeUrl);
+  app.use("/api/*", refuseUnsafeUrl);
   app.use("/trpc/*", originCheck(origins));
   // One-click unsubscribe is POSTed by mail providers, without cookies or Origin (RFC 8058).
   app.use("/api/*", originCheck(origins, ["/api/email/unsubscribe/"]));
   app.route("/", emailLinkRoutes({ db: deps.db, secret: env.AUTH_SECRET }));
+  // Downloads of a person's data (session cookie) and the private calendar feed (token in the URL).
+  app.route("/", exportRoutes(deps));
+  app.route("/", calendarFeedRoutes(deps));
 
   app.on(["GET", "POST"], "/api/auth/*", async (c) => {
     // better-auth reads the caller's address from this header; we set it, never the caller.
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get("ip"));
-    const res = await auth.handler(new Request(c.req.raw, { headers }));
+    let request: Request;
+    if (c.req.method === "POST" && /^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
+      // better-auth would pass such text on to PostgreSQL and answer 500: refuse it here.
+      const body = await c.req.arrayBuffer();
+      if (jsonHasUnsafeText(new TextDecoder().decode(body)))
+        return c.json({ code: "UNSAFE_TEXT", message: UNSAFE_TEXT_MESSAGE }, 400);
+      request = new Request(c.req.url, { method: "POST", headers, body });
+    } else request = new Request(c.req.raw, { headers });
+    const res = await auth.handler(request);
     if (res.status >= 500 && !(await pingDb(deps.db))) {
       return c.json({ error: "Tend is briefly unavailable. Please try again in a moment." }, 503, {
         "Retry-After": "5",
@@ -100,6 +120,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     trpcServer({
       router: appRouter,
       endpoint: "/trpc",
+      // The web batches a page's few queries; a thousand calls in one request is abuse.
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: (opts, c) =>
         createContext(deps, {
           headers: opts.req.headers,

@@ -1,4 +1,4 @@
-import { createDb } from "@tend/db";
+import { createDb, FieldCipher } from "@tend/db";
 import { readWorkerEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { startWorkerRuntime } from "./runtime.ts";
@@ -17,9 +17,20 @@ const runtime = await startWorkerRuntime({
   smtpUrl: env.SMTP_URL,
   mailFrom: env.MAIL_FROM,
   outboxPollMs: env.OUTBOX_POLL_MS,
-  outbox: { retry: { baseMs: env.EMAIL_RETRY_BASE_MS } },
+  outbox: { leaseSeconds: env.OUTBOX_LEASE_SECONDS, retry: { baseMs: env.EMAIL_RETRY_BASE_MS } },
+  links: { publicUrl: env.PUBLIC_URL, linkSecret: env.AUTH_SECRET },
+  cipher: FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY),
+  reminderSweepMs: env.REMINDER_SWEEP_MS,
 });
-log.info({ sweepEveryMs: env.SWEEP_EVERY_MS, outboxPollMs: env.OUTBOX_POLL_MS }, "worker started");
+log.info(
+  {
+    sweepEveryMs: env.SWEEP_EVERY_MS,
+    outboxPollMs: env.OUTBOX_POLL_MS,
+    reminderSweepMs: env.REMINDER_SWEEP_MS,
+    publicUrl: env.PUBLIC_URL,
+  },
+  "worker started",
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

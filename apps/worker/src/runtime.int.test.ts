@@ -3,6 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestRedis, type TestRedis } from "../../../test/support/redis-server.ts";
 import { startWorkerRuntime, type WorkerRuntime } from "./runtime.ts";
+import { TEST_LINK_SECRET, testCipher } from "./testing/email-runtime.ts";
 
 let t: TestDatabase;
 let redis: TestRedis;
@@ -39,6 +40,9 @@ describe("worker runtime", () => {
       smtpUrl: "smtp://127.0.0.1:1", // no email is queued in this test
       mailFrom: "Tend <no-reply@tend.local>",
       outboxPollMs: 1_000,
+      links: { publicUrl: "http://tend.test", linkSecret: TEST_LINK_SECRET },
+      cipher: testCipher(),
+      reminderSweepMs: 60_000,
       onSweep: () => {
         sweeps++;
       },

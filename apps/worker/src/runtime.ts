@@ -1,4 +1,4 @@
-import type { Db } from "@tend/db";
+import type { Db, FieldCipher } from "@tend/db";
 import { Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { listenForOutbox } from "./email/outbox-listener.ts";
@@ -9,6 +9,11 @@ import {
   type DispatchPolicy,
   dispatchOutbox,
 } from "./jobs/dispatch-outbox.ts";
+import type { LinkConfig } from "./jobs/dispatch-reminders.ts";
+import {
+  createScheduledEmailSweeper,
+  type ScheduledEmailsResult,
+} from "./jobs/dispatch-scheduled-emails.ts";
 import {
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
@@ -24,6 +29,8 @@ import {
   DISPATCH_OUTBOX_SCHEDULER_ID,
   EMAIL_QUEUE,
   MAINTENANCE_QUEUE,
+  SCHEDULED_EMAILS_JOB,
+  SCHEDULED_EMAILS_SCHEDULER_ID,
   SWEEP_SCHEDULER_ID,
 } from "./queue/names.ts";
 import { producerConnection, workerConnection } from "./queue/redis.ts";
@@ -47,6 +54,19 @@ export type WorkerDeps = {
   outbox?: Partial<DispatchPolicy> & { retry?: Partial<RetryPolicy> };
   /** Called after each send job (tests observe deliveries through it). */
   onEmail?: (outboxId: string, outcome: SendOutcome) => void;
+  /** Where links in emails point, and the secret that signs them (the API's AUTH_SECRET). */
+  links: LinkConfig;
+  /** Decrypts the words a weekly summary quotes, at send time. */
+  cipher: FieldCipher;
+  /** How often due reminders, weekly summaries and digests are looked for. */
+  reminderSweepMs: number;
+  /**
+   * The time reminders and weekly emails fall due by (default: the system clock). Tests move
+   * it; delivery (outbox leases and retries) always runs on real time.
+   */
+  clock?: () => Date;
+  /** Called after each reminder/weekly sweep (tests observe the worker through it). */
+  onReminderSweep?: (result: ScheduledEmailsResult) => void;
 };
 
 export type WorkerRuntime = { close: () => Promise<void> };
@@ -90,6 +110,14 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     { log, debounceMs: NOTIFY_DEBOUNCE_MS },
   );
 
+  const sweeper = createScheduledEmailSweeper({
+    db: deps.db,
+    links: deps.links,
+    clock: deps.clock ?? (() => new Date()),
+    log,
+    ...(deps.onReminderSweep ? { onSweep: deps.onReminderSweep } : {}),
+  });
+
   const ensureSchedulers = async () => {
     await queue.upsertJobScheduler(
       SWEEP_SCHEDULER_ID,
@@ -100,6 +128,11 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
       DISPATCH_OUTBOX_SCHEDULER_ID,
       { every: deps.outboxPollMs },
       { name: DISPATCH_OUTBOX_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+    await queue.upsertJobScheduler(
+      SCHEDULED_EMAILS_SCHEDULER_ID,
+      { every: deps.reminderSweepMs },
+      { name: SCHEDULED_EMAILS_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   };
 
@@ -112,9 +145,12 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
         return result;
       }
       if (job.name === DISPATCH_OUTBOX_JOB) return dispatcher.runNow();
+      if (job.name === SCHEDULED_EMAILS_JOB) return sweeper.runNow();
       throw new Error(`unknown job ${job.name}`);
     },
-    { connection: consumer, prefix: deps.prefix, concurrency: 1, autorun: true },
+    // One of each kind at once: a long reminder sweep must not hold up outbox dispatch. Each
+    // kind is single-flight within the process, so this never runs the same work twice.
+    { connection: consumer, prefix: deps.prefix, concurrency: 3, autorun: true },
   );
 
   // A send starts only with this much lease left (half the lease, at most a minute): more than
@@ -123,12 +159,12 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
   const emailWorker = new Worker<SendEmailJobData>(
     EMAIL_QUEUE,
     async (job) => {
-      const { outboxId } = sendEmailJobData.parse(job.data);
+      const claim = sendEmailJobData.parse(job.data);
       const outcome = await sendOutboxEmail(
-        { db: deps.db, mailer, log, retry: retryPolicy, minLeaseLeftMs },
-        outboxId,
+        { db: deps.db, mailer, log, cipher: deps.cipher, retry: retryPolicy, minLeaseLeftMs },
+        claim,
       );
-      deps.onEmail?.(outboxId, outcome);
+      deps.onEmail?.(claim.outboxId, outcome);
       return outcome;
     },
     { connection: emailConsumer, prefix: deps.prefix, concurrency: EMAIL_CONCURRENCY },
@@ -144,7 +180,10 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
   const restore = (why: string) => {
     log.info(why);
     ensureSchedulers()
-      .then(() => dispatcher.poke())
+      .then(() => {
+        dispatcher.poke();
+        void sweeper.runNow();
+      })
       .catch((err) => log.warn({ err: err.message }, "could not restore schedulers yet"));
   };
 
@@ -184,15 +223,17 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     log.warn({ err: err.message }, "Redis not reachable yet; will retry when it is"),
   );
   if (producer.status !== "ready") lostRedis = true;
-  // Rows queued while no worker ran (or lost with a wiped Redis) go out now.
+  // Rows queued while no worker ran (or lost with a wiped Redis) go out now, and whatever fell
+  // due meanwhile is dispatched (in the background: a large backlog must not delay start-up).
   await dispatcher.runNow();
+  void sweeper.runNow();
 
   return {
     close: async () => {
       // Stop the triggers, then finish the jobs in hand and stop taking new ones.
       clearInterval(watchdog);
       await listener.close();
-      await dispatcher.close();
+      await Promise.all([dispatcher.close(), sweeper.close()]);
       await Promise.all([worker.close(), emailWorker.close()]);
       await Promise.all([queue.close(), emailQueue.close()]);
       mailer.close();

@@ -8,7 +8,10 @@ export type AuditAction =
   | "invitation_sent"
   | "invitation_revoked"
   | "invitation_accepted"
-  | "password_changed";
+  | "password_changed"
+  | "account_deletion_requested"
+  | "account_deletion_cancelled"
+  | "account_deleted";
 
 export type AuditEvent = {
   action: AuditAction;

@@ -108,3 +108,16 @@ export async function markEmailFailed(db: Db, id: string, error: string): Promis
     .where("id", "=", id)
     .execute();
 }
+
+/**
+ * Nobody wants this email any more (the person turned these emails off after it was queued):
+ * stop, without sending, and say why.
+ */
+export async function markEmailCancelled(db: Db, id: string, reason: string): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({ status: "cancelled", locked_until: null, last_error: reason.slice(0, 500) })
+    .where("id", "=", id)
+    .where("status", "=", "sending")
+    .execute();
+}

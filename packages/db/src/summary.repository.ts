@@ -237,3 +237,63 @@ export async function digestForTherapist(
   }
   return [...byClient.values()];
 }
+
+// ── At send time ────────────────────────────────────────────────────────────
+
+/** Whether a person still wants each kind of scheduled email (checked again just before sending). */
+export type EmailPreferences = {
+  reminderEmails: boolean;
+  remindersPausedUntil: Date | null;
+  summaryEmails: boolean;
+  quoteWords: boolean;
+  digestEmails: boolean;
+};
+
+export async function findEmailPreferences(
+  db: Db,
+  userId: string,
+): Promise<EmailPreferences | undefined> {
+  const row = await db
+    .selectFrom("user as u")
+    .leftJoin("client_profile as p", "p.user_id", "u.id")
+    .leftJoin("therapist_settings as s", "s.user_id", "u.id")
+    .select([
+      "p.reminder_emails as reminderEmails",
+      "p.reminders_paused_until as remindersPausedUntil",
+      "p.summary_emails as summaryEmails",
+      "p.quote_words_in_summary as quoteWords",
+      "s.digest_emails as digestEmails",
+    ])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    reminderEmails: row.reminderEmails === true,
+    remindersPausedUntil: row.remindersPausedUntil ?? null,
+    summaryEmails: row.summaryEmails === true,
+    quoteWords: row.quoteWords === true,
+    digestEmails: row.digestEmails === true,
+  };
+}
+
+/**
+ * The encrypted words of some of one client's completed entries, for quoting in that client's
+ * own summary. Entries of anyone else are never returned, whatever ids are asked for.
+ */
+export async function listEntryWordsOfClient(
+  db: Db,
+  clientId: string,
+  entryIds: string[],
+): Promise<Array<{ id: string; wordsCiphertext: string }>> {
+  if (entryIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("entry")
+    .select(["id", "words_ciphertext as wordsCiphertext"])
+    .where("client_id", "=", clientId)
+    .where("status", "=", "complete")
+    .where("id", "in", entryIds)
+    .where("words_ciphertext", "is not", null)
+    .orderBy("completed_at")
+    .execute();
+  return rows as Array<{ id: string; wordsCiphertext: string }>;
+}

@@ -25,7 +25,13 @@ export function FormError({
   problems?: readonly FieldProblem[];
 }) {
   if (!message && problems.length === 0) return null;
-  const heading = title ?? (problems.length > 0 ? "A few details need another look" : undefined);
+  const heading =
+    title ??
+    (problems.length > 1
+      ? "A few details need another look"
+      : problems.length === 1
+        ? "One detail needs another look"
+        : undefined);
   return (
     <div className="tend-error-summary" role="alert">
       {heading ? <p className="tend-error-title">{heading}</p> : null}

@@ -263,6 +263,13 @@ export const MATRIX: Record<string, Row> = {
     input: (f) => ({ clientId: f.actors.clientA.id }),
     expect: onlyTherapistA,
   },
+  "calendar.createFeed": { type: "mutation", expect: clients },
+  "calendar.revokeFeed": { type: "mutation", expect: clients },
+  "calendar.feedStatus": { type: "query", expect: clients },
+  // Only ever about the caller's own account; the other session of the same person is signed out.
+  "account.requestDeletion": { type: "mutation", expect: clients },
+  "account.cancelDeletion": { type: "mutation", expect: clients },
+  "account.deletionStatus": { type: "query", expect: clients },
   "invitations.preview": {
     type: "query",
     input: async (f) => ({ token: (await pendingInvitationOfA(f)).token }),

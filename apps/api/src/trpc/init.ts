@@ -2,6 +2,7 @@ import { AppError, type AppErrorCode } from "@tend/core";
 import { findClientProfile, isDatabaseUnavailable } from "@tend/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "../http/unsafe-text.ts";
 import type { Context } from "./context.ts";
 
 const codeMap: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -63,11 +64,34 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Text PostgreSQL cannot store (NUL, lone surrogates) is refused before any procedure runs:
+ * otherwise it fails deep in a query with a 500, possibly after an earlier write.
+ */
+const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    return next(); // unreadable input: the procedure's own input parser answers (or ignores it)
+  }
+  const path = findUnsafeText(raw);
+  if (path)
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: UNSAFE_TEXT_MESSAGE,
+      cause: Object.assign(new Error(UNSAFE_TEXT_MESSAGE), {
+        issues: [{ path, message: UNSAFE_TEXT_MESSAGE }],
+      }),
+    });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
 
 /** Any signed-in person. `ctx.viewer` is who they are. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {

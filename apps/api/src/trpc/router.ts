@@ -1,5 +1,7 @@
 import { router } from "./init.ts";
+import { accountRouter } from "./routers/account/router.ts";
 import { assignmentsRouter } from "./routers/assignments/router.ts";
+import { calendarRouter } from "./routers/calendar/router.ts";
 import { clientsRouter } from "./routers/clients/router.ts";
 import { entriesRouter } from "./routers/entries/router.ts";
 import { exerciseRouter } from "./routers/exercise/router.ts";
@@ -21,6 +23,8 @@ export const appRouter = router({
   progress: progressRouter,
   review: reviewRouter,
   sessionNotes: sessionNotesRouter,
+  calendar: calendarRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,10 +16,61 @@ const samples: { [T in TemplateName]: Record<string, unknown> } = {
   "verify-email": { url, name: "Sam" },
   "change-email": { url, newEmail: "sam.new@example.org" },
   "client-joined": { clientName: "Sam Lee" },
+  "practice-reminder": {
+    name: "Sam",
+    exerciseTitle: "The loved-one test",
+    timeZone: "Australia/Lord_Howe",
+    occurrenceAt: "2026-10-03T15:45:00.000Z", // 4 October, 02:15 missing locally → 02:45 (+11)
+    practiceUrl: "https://tend.example/today?start=a1",
+    notTodayUrl: "https://tend.example/api/email/not-today/tok.en",
+    preferencesUrl: "https://tend.example/settings/email",
+    unsubscribeUrl: "https://tend.example/api/email/unsubscribe/un.sub",
+  },
+  "weekly-summary": {
+    name: "Sam",
+    weekStart: "2026-03-16",
+    weekEnd: "2026-03-22",
+    practiceCount: 3,
+    exercises: [
+      { title: "The loved-one test", count: 2 },
+      { title: "Noticing the inner voice", count: 1 },
+    ],
+    scales: [
+      { scaleId: "s-m", left: "stuck", right: "motivated", harshMean: 3, kinderMean: 7, count: 2 },
+      { scaleId: "p-e", left: "powerless", right: "empowered", harshMean: 6, kinderMean: 4.5, count: 2 },
+      { scaleId: "d-v", left: "dismissed", right: "validated", harshMean: 5, kinderMean: 5.2, count: 2 },
+    ],
+    quoteEntryIds: [],
+    clientId: "client-1",
+    reflectionUrl: "https://tend.example/today?reflect=1",
+    preferencesUrl: "https://tend.example/settings/email",
+    unsubscribeUrl: "https://tend.example/api/email/unsubscribe/sum.mary",
+  },
+  "therapist-digest": {
+    therapistId: "therapist-1",
+    name: "Dr. Ana Ruiz",
+    weekStart: "2026-03-16",
+    weekEnd: "2026-03-22",
+    clients: [
+      {
+        name: "Sam Lee",
+        practiceCount: 2,
+        flagged: [{ exerciseTitle: "The loved-one test", date: "2026-03-18" }],
+      },
+      { name: "Kim Park", practiceCount: 0, flagged: [] },
+    ],
+    appUrl: "https://tend.example/clients",
+    unsubscribeUrl: "https://tend.example/api/email/unsubscribe/di.gest",
+  },
 };
 
+/** Emails people can turn off: they carry RFC 8058 one-click unsubscribe headers. */
+const optional = new Set(["practice-reminder", "weekly-summary", "therapist-digest"]);
+
 /** Words the product never uses about a person's practice (see DESIGN.md, tone). */
-const shaming = /overdue|streak|missed|lazy|fail/i;
+const shaming = /\b(overdue|streaks?|missed|lazy|fail\w*|you haven.t|behind|grades?|score)\b/i;
+/** Progress is noticing, not scoring: no percentages in what people read. */
+const percentage = /\d+ ?%/;
 
 describe("email templates", () => {
   it("has a sample for every template", () => {
@@ -38,9 +89,98 @@ describe("email templates", () => {
         expect(email.html).toContain(url.replaceAll("&", "&amp;"));
       }
       for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(shaming);
+      for (const part of [email.subject, email.text]) expect(part).not.toMatch(percentage);
       expect(email.html).not.toMatch(/list-unsubscribe/i);
+      if (optional.has(name)) {
+        expect(email.headers).toEqual({
+          "List-Unsubscribe": `<${data.unsubscribeUrl}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        });
+        expect(email.text).toContain(String(data.unsubscribeUrl));
+      } else {
+        expect(email.headers).toEqual({}); // transactional: nothing to unsubscribe from
+      }
     });
   }
+
+  it("practice-reminder: invites, shows the planned time on the client's clock, offers a free 'not today'", async () => {
+    const data = samples["practice-reminder"];
+    const email = await renderEmail("practice-reminder", data);
+    expect(email.subject).toBe("The loved-one test, whenever you have a few minutes");
+    expect(email.text).toContain("Hi Sam,");
+    expect(email.text).toMatch(/whenever you have a few minutes/i);
+    expect(email.text).toContain("Sunday 4 October at 02:45 (Lord Howe time)");
+    expect(email.text).toMatch(/Open the practice/);
+    expect(email.text).toContain(String(data.practiceUrl));
+    expect(email.text).toMatch(/Not today/);
+    expect(email.text).toContain(String(data.notTodayUrl));
+    expect(email.text).toMatch(/no reason needed/);
+    expect(email.text).toContain(String(data.preferencesUrl));
+    expect(email.text).toMatch(/pause/);
+  });
+
+  it("weekly-summary: counts and ratings in words, never percentages; an invitation to reflect", async () => {
+    const email = await renderEmail("weekly-summary", samples["weekly-summary"]);
+    expect(email.subject).toBe("Your week in Tend: 3 practices to look back on");
+    expect(email.text).toContain("You practised 3 times this week.");
+    expect(email.text).toContain("The loved-one test: twice");
+    expect(email.text).toContain("Noticing the inner voice: once");
+    expect(email.text).toContain(
+      "Your kinder versions felt closer to 'motivated' (7 of 10) than the harsh ones (3 of 10).",
+    );
+    expect(email.text).toContain("nearer 'powerless' (4.5 of 10) than the harsh ones (6 of 10)");
+    expect(email.text).toContain("felt about the same (5 of 10 and 5.2 of 10)");
+    expect(email.text).toMatch(/Write this week's reflection/);
+    expect(email.text).toContain("https://tend.example/today?reflect=1");
+    expect(email.text).toContain("16 March – 22 March");
+    expect(email.text).not.toMatch(/kinder words you wrote/); // nothing to quote
+  });
+
+  it("weekly-summary: shows the quotes the worker filled in, and only those", async () => {
+    const email = await renderEmail("weekly-summary", {
+      ...samples["weekly-summary"],
+      quotes: ["It makes sense that you're tired <3"],
+    });
+    expect(email.text).toMatch(/kinder words you wrote to yourself/);
+    expect(email.text).toContain("It makes sense that you're tired <3");
+    expect(email.html).toContain("tired &lt;3");
+  });
+
+  it("weekly-summary: a week without practice gets the gentle version", async () => {
+    const email = await renderEmail("weekly-summary", {
+      ...samples["weekly-summary"],
+      practiceCount: 0,
+      exercises: [],
+      scales: [],
+    });
+    expect(email.subject).toBe("Your week in Tend, 16 March – 22 March");
+    expect(email.text).toMatch(/nothing is wrong/i);
+    expect(email.text).toMatch(/nothing to catch up on/);
+    expect(email.text).not.toMatch(/0 times|practised/);
+    expect(email.text).toMatch(/Write this week's reflection/);
+  });
+
+  it("therapist-digest: practices and session flags per client, and says words are never included", async () => {
+    const email = await renderEmail("therapist-digest", samples["therapist-digest"]);
+    expect(email.subject).toBe("Your clients' week in Tend, 16 March – 22 March");
+    expect(email.text).toContain("Sam Lee");
+    expect(email.text).toContain("2 practices");
+    expect(email.text).toContain(
+      "Marked for your next session: The loved-one test (Wednesday 18 March)",
+    );
+    expect(email.text).toContain("Kim Park");
+    expect(email.text).toContain("No practice shared this week");
+    expect(email.text).toMatch(/private are never included/);
+  });
+
+  it("refuses an unsubscribe URL that could break out of its header", async () => {
+    await expect(
+      renderEmail("practice-reminder", {
+        ...samples["practice-reminder"],
+        unsubscribeUrl: "https://tend.example/u>\r\nBcc: x@example.org",
+      }),
+    ).rejects.toBeInstanceOf(EmailDataError);
+  });
 
   it("invite: names the therapist, says the link works once for 7 days, and may be ignored", async () => {
     const email = await renderEmail("invite", samples.invite);

@@ -5,8 +5,11 @@ import { changeEmail } from "./templates/change-email.tsx";
 import { clientJoined } from "./templates/client-joined.tsx";
 import { invite } from "./templates/invite.tsx";
 import { magicLink } from "./templates/magic-link.tsx";
+import { practiceReminder } from "./templates/practice-reminder.tsx";
 import { resetPassword } from "./templates/reset-password.tsx";
+import { therapistDigest } from "./templates/therapist-digest.tsx";
 import { verifyEmail } from "./templates/verify-email.tsx";
+import { weeklySummary } from "./templates/weekly-summary.tsx";
 
 /** Every email the worker can send, by the name an outbox row's `template` column uses. */
 export const emailTemplates = {
@@ -16,13 +19,22 @@ export const emailTemplates = {
   "verify-email": verifyEmail,
   "change-email": changeEmail,
   "client-joined": clientJoined,
+  "practice-reminder": practiceReminder,
+  "weekly-summary": weeklySummary,
+  "therapist-digest": therapistDigest,
 };
 
 export type TemplateName = keyof typeof emailTemplates;
 /** The `data` an outbox row must carry for a template. */
 export type TemplateData<T extends TemplateName> = z.input<(typeof emailTemplates)[T]["data"]>;
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  /** Headers the template asks for (List-Unsubscribe…); none for transactional emails. */
+  headers: Record<string, string>;
+};
 
 /**
  * The row asks for something no email can be made from (unknown template, data that does
@@ -50,6 +62,7 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
     data: z.ZodType;
     subject: (d: unknown) => string;
     Email: (props: Record<string, unknown>) => ReactElement;
+    headers?: (d: unknown) => Record<string, string>;
   };
   const parsed = t.data.safeParse(data);
   if (!parsed.success) {
@@ -61,5 +74,10 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
     render(element),
     render(element, { plainText: true, htmlToTextOptions: textOptions }),
   ]);
-  return { subject: t.subject(parsed.data), html, text };
+  return {
+    subject: t.subject(parsed.data),
+    html,
+    text,
+    headers: t.headers?.(parsed.data) ?? {},
+  };
 }

@@ -18,6 +18,8 @@ export type OutgoingEmail = {
   text: string;
   /** The outbox row's key: it fixes the Message-ID, so a resend is recognisably the same email. */
   idempotencyKey: string;
+  /** The template's own headers (List-Unsubscribe for reminders and summaries). */
+  headers?: Record<string, string>;
 };
 
 export type Mailer = {
@@ -42,7 +44,10 @@ export function senderDomain(from: string): string {
   );
 }
 
-/** A pooled SMTP transport for transactional email (no List-Unsubscribe: these are not bulk mail). */
+/**
+ * A pooled SMTP transport. Transactional emails carry no List-Unsubscribe; reminders, summaries
+ * and digests bring their own (RFC 8058 one-click) through `headers`.
+ */
 export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string }): Mailer {
   const transport = nodemailer.createTransport({
     pool: true,
@@ -65,7 +70,7 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
         text: email.text,
         messageId,
         // RFC 3834: sent by software, so vacation responders stay quiet.
-        headers: { "Auto-Submitted": "auto-generated" },
+        headers: { ...email.headers, "Auto-Submitted": "auto-generated" },
       });
       return { messageId };
     },

@@ -21,8 +21,10 @@ export type DispatchDeps = {
 };
 
 /**
- * Claim due outbox rows and queue one send job per row, with the row id as the job id: a row
- * claimed again while its job is still pending (a lease ran out, two workers) is not queued twice.
+ * Claim due outbox rows and queue one send job per claim, with `<row id>-<claim number>` as the
+ * job id: one claim, one job. When a row is claimed again (its lease ran out: a worker died, or
+ * Redis lost the job), the new claim gets a new job at once, and a job of an earlier claim that
+ * Redis still holds (a dead worker's stalled job) finds the row moved on and does nothing.
  * Returns how many rows were claimed.
  */
 export async function dispatchOutbox(deps: DispatchDeps): Promise<number> {
@@ -39,9 +41,14 @@ export async function dispatchOutbox(deps: DispatchDeps): Promise<number> {
     await emailQueue.addBulk(
       rows.map((row) => ({
         name: SEND_EMAIL_JOB,
-        data: { outboxId: row.id },
+        data: { outboxId: row.id, attempt: row.attempts },
         // The outbox row carries the retry schedule; the job itself runs once and leaves no trace.
-        opts: { jobId: row.id, attempts: 1, removeOnComplete: true, removeOnFail: true },
+        opts: {
+          jobId: `${row.id}-${row.attempts}`,
+          attempts: 1,
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
       })),
     );
   } catch (err) {

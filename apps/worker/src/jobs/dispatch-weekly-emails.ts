@@ -15,6 +15,11 @@ import {
 import type { LinkConfig } from "./dispatch-reminders.ts";
 
 const WEEK_MS = 7 * 24 * 3600_000;
+/**
+ * A summary or digest this late (the worker was down) is not sent: last week's news a week on
+ * is noise. The next one is planned from now, so an outage never sends a backlog of weeks.
+ */
+export const WEEKLY_LATE_AFTER_MS = 24 * 3600_000;
 
 /**
  * Weekly reflection summaries (clients) and digests (therapists): claim the due ones with
@@ -35,6 +40,14 @@ export async function dispatchWeeklyEmails(
     const n = await db.transaction().execute(async (trx) => {
       const due = await lockDueSummaries(trx, now, batchSize);
       for (const s of due) {
+        if (now.getTime() - s.dueAt.getTime() > WEEKLY_LATE_AFTER_MS) {
+          await setNextSummaryAt(
+            trx,
+            s.clientId,
+            nextWeeklyAt(s.summaryDay, s.summaryTime, s.timeZone, now),
+          );
+          continue;
+        }
         const from = new Date(s.dueAt.getTime() - WEEK_MS);
         const entries = await listEntryFacts(trx, s.clientId, from, s.dueAt);
         const unsubscribe = signEmailLink(links.linkSecret, {
@@ -53,9 +66,10 @@ export async function dispatchWeeklyEmails(
             practiceCount: entries.length,
             exercises: practiceByExercise(entries),
             scales: summarizeScales(entries),
+            // Only entries with a kinder version are quoted (see email/prepare.ts).
             quoteEntryIds: s.quoteWords
               ? entries
-                  .filter((e) => e.hasWords)
+                  .filter((e) => e.hasWords && e.definition.steps.some((st) => st.kind === "reframe"))
                   .map((e) => e.id)
                   .slice(-3)
               : [],
@@ -82,6 +96,14 @@ export async function dispatchWeeklyEmails(
     const n = await db.transaction().execute(async (trx) => {
       const due = await lockDueDigests(trx, now, batchSize);
       for (const d of due) {
+        if (now.getTime() - d.dueAt.getTime() > WEEKLY_LATE_AFTER_MS) {
+          await setNextDigestAt(
+            trx,
+            d.therapistId,
+            nextWeeklyAt(d.digestDay, d.digestTime, d.timeZone, now),
+          );
+          continue;
+        }
         const from = new Date(d.dueAt.getTime() - WEEK_MS);
         const clients = await digestForTherapist(trx, d.therapistId, from, d.dueAt);
         const unsubscribe = signEmailLink(links.linkSecret, {
@@ -94,6 +116,7 @@ export async function dispatchWeeklyEmails(
           template: "therapist-digest",
           to: d.email,
           data: {
+            therapistId: d.therapistId,
             name: d.name,
             weekStart: localDateOf(from, d.timeZone),
             weekEnd: localDateOf(new Date(d.dueAt.getTime() - 1), d.timeZone),

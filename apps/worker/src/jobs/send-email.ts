@@ -1,11 +1,27 @@
-import { type Db, findEmail, markEmailFailed, markEmailRetry, markEmailSent } from "@tend/db";
+import {
+  type Db,
+  type FieldCipher,
+  findEmail,
+  markEmailCancelled,
+  markEmailFailed,
+  markEmailRetry,
+  markEmailSent,
+} from "@tend/db";
 import { z } from "zod";
+import { prepareEmailData } from "../email/prepare.ts";
 import { EmailDataError, renderEmail } from "../email/render.ts";
 import type { Mailer } from "../email/transport.ts";
 import type { Logger } from "../logger.ts";
 
-/** What sits in Redis for one email: the outbox row's id, nothing personal. */
-export const sendEmailJobData = z.object({ outboxId: z.uuid() });
+/**
+ * What sits in Redis for one email: the outbox row's id and which claim of it the job belongs
+ * to (its `attempts` when claimed), nothing personal. A job left over from an earlier claim (its
+ * worker died, Redis kept it) finds the row claimed again and does nothing.
+ */
+export const sendEmailJobData = z.object({
+  outboxId: z.uuid(),
+  attempt: z.number().int().min(1),
+});
 export type SendEmailJobData = z.infer<typeof sendEmailJobData>;
 
 export type RetryPolicy = {
@@ -70,6 +86,8 @@ export type SendEmailDeps = {
   db: Db;
   mailer: Mailer;
   log: Logger;
+  /** Decrypts the words a weekly summary quotes (they are never in the outbox). */
+  cipher: FieldCipher;
   retry: RetryPolicy;
   /**
    * Begin a send only while the claim's lease has at least this long to run. A send is bounded
@@ -80,14 +98,17 @@ export type SendEmailDeps = {
   now?: () => Date;
 };
 
-export type SendOutcome = "sent" | "retry" | "failed" | "skipped";
+export type SendOutcome = "sent" | "retry" | "failed" | "skipped" | "cancelled";
 
 /**
  * Deliver one outbox row: load → decide → act → record.
  * Idempotent under retry: it acts only on a row still claimed ('sending'); once the row is
  * recorded as sent, failed or queued again, a repeated job does nothing.
  */
-export async function sendOutboxEmail(deps: SendEmailDeps, outboxId: string): Promise<SendOutcome> {
+export async function sendOutboxEmail(
+  deps: SendEmailDeps,
+  { outboxId, attempt }: SendEmailJobData,
+): Promise<SendOutcome> {
   const { db, log } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -97,6 +118,10 @@ export async function sendOutboxEmail(deps: SendEmailDeps, outboxId: string): Pr
   // Decide.
   if (row?.status !== "sending") {
     log.debug({ outboxId, status: row?.status }, "email not claimed for sending; nothing to do");
+    return "skipped";
+  }
+  if (row.attempts !== attempt) {
+    log.debug({ outboxId, attempt, claim: row.attempts }, "job of an earlier claim; nothing to do");
     return "skipped";
   }
   const leaseLeftMs = (row.locked_until?.getTime() ?? 0) - now().getTime();
@@ -115,14 +140,20 @@ export async function sendOutboxEmail(deps: SendEmailDeps, outboxId: string): Pr
 
   let message: Awaited<ReturnType<typeof renderEmail>>;
   try {
-    message = await renderEmail(row.template, row.data);
+    const prepared = await prepareEmailData(deps, row);
+    if (prepared.kind === "cancel") {
+      await markEmailCancelled(db, row.id, prepared.reason);
+      log.info({ outboxId, template: row.template, reason: prepared.reason }, "email not wanted");
+      return "cancelled";
+    }
+    message = await renderEmail(row.template, prepared.data);
   } catch (err) {
     if (err instanceof EmailDataError) {
       await markEmailFailed(db, row.id, err.message);
       log.error({ outboxId, template: row.template, err: err.message }, "email cannot be rendered");
       return "failed";
     }
-    return retryLater(deps, row, `render: ${(err as Error).message ?? String(err)}`, now());
+    return retryLater(deps, row, `preparing: ${(err as Error).message ?? String(err)}`, now());
   }
 
   // Act.

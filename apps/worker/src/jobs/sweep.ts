@@ -5,9 +5,9 @@ import type { Logger } from "../logger.ts";
 export type SweepResult = { at: string; databaseTime: string };
 
 /**
- * The periodic sweep. Later issues make it claim due reminders and outbox rows
- * from PostgreSQL (the truth) and enqueue send jobs; for now it proves the
- * scheduler → worker → database path end to end.
+ * The periodic heartbeat: proves the scheduler → worker → database path end to end and logs
+ * the database's clock. Due work has its own jobs: dispatch-outbox (emails) and
+ * dispatch-scheduled-emails (reminders, weekly summaries, digests).
  */
 export async function runSweep(db: Db, log: Logger): Promise<SweepResult> {
   const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);

@@ -1,14 +1,20 @@
 // Helpers for the worker's integration tests (not part of the running worker).
 import type { OutboxRow } from "@tend/db";
-import { findEmail } from "@tend/db";
+import { FieldCipher, findEmail } from "@tend/db";
 import type { TestDatabase } from "@tend/db/testing";
 import pino from "pino";
 import type { SmtpSink } from "../../../../test/support/smtp-sink.ts";
 import { messageIdFor } from "../email/transport.ts";
+import type { ScheduledEmailsResult } from "../jobs/dispatch-scheduled-emails.ts";
 import type { RetryPolicy, SendOutcome } from "../jobs/send-email.ts";
 import { startWorkerRuntime, type WorkerRuntime } from "../runtime.ts";
 
 export const TEST_MAIL_FROM = "Tend <no-reply@tend.local>";
+/** The secret email links are signed with in tests (the API under test must use the same). */
+export const TEST_LINK_SECRET = "test-link-secret-test-link-secret-0123456789";
+/** One key for every test file: what a test encrypts, its worker can decrypt. */
+export const TEST_ENCRYPTION_KEY = `test1:${Buffer.alloc(32, 7).toString("base64")}`;
+export const testCipher = () => FieldCipher.fromSpec(TEST_ENCRYPTION_KEY);
 
 export async function until(
   check: () => boolean | Promise<boolean>,
@@ -31,8 +37,15 @@ export function startTestRuntime(opts: {
   prefix: string;
   outboxPollMs?: number;
   leaseSeconds?: number;
+  /** Send jobs waiting in Redis at most (keep it small with a short lease: see minLeaseLeftMs). */
+  batchSize?: number;
   retry?: Partial<RetryPolicy>;
   onEmail?: (outboxId: string, outcome: SendOutcome) => void;
+  /** Where links in emails point (default http://tend.test). */
+  publicUrl?: string;
+  reminderSweepMs?: number;
+  clock?: () => Date;
+  onReminderSweep?: (result: ScheduledEmailsResult) => void;
 }): Promise<WorkerRuntime> {
   return startWorkerRuntime({
     db: opts.t.db,
@@ -46,9 +59,15 @@ export function startTestRuntime(opts: {
     outboxPollMs: opts.outboxPollMs ?? 200,
     outbox: {
       leaseSeconds: opts.leaseSeconds ?? 3,
+      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
       retry: { baseMs: 20, ...opts.retry },
     },
     ...(opts.onEmail ? { onEmail: opts.onEmail } : {}),
+    links: { publicUrl: opts.publicUrl ?? "http://tend.test", linkSecret: TEST_LINK_SECRET },
+    cipher: testCipher(),
+    reminderSweepMs: opts.reminderSweepMs ?? 60_000,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.onReminderSweep ? { onReminderSweep: opts.onReminderSweep } : {}),
   });
 }
 

@@ -1,8 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Step } from "@tend/core";
-import { ErrorNotice, Loading, PageHeader } from "@tend/ui";
-import { Link, useParams } from "react-router";
+import { Button, ConfirmDialog, ErrorNotice, Loading, Notice, PageHeader } from "@tend/ui";
+import { useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { toProblem } from "../../lib/errors.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { ClientPreview } from "./client-preview.tsx";
 import { stepKindLabel } from "./step-kind-label.ts";
 
 function StepSummary({ step }: { step: Step }) {
@@ -72,11 +76,30 @@ function StepSummary({ step }: { step: Step }) {
   }
 }
 
+/**
+ * /library/:slug (a built-in exercise) or /library/:id (the therapist's own): the exercise
+ * exactly as the client will see it, step by step, beside all its steps at a glance.
+ */
 export function ExercisePreviewPage() {
   const { slug } = useParams();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const savedVersion = (location.state as { savedVersion?: number } | null)?.savedVersion;
   const library = useQuery(trpc.exercise.listLibrary.queryOptions());
-  const exercise = library.data?.find((e) => e.slug === slug);
+  const me = useQuery(trpc.me.get.queryOptions());
+  const [archiving, setArchiving] = useState(false);
+  const archive = useMutation(
+    trpc.exercise.archive.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.exercise.listLibrary.queryKey() });
+        navigate("/library", { replace: true });
+      },
+    }),
+  );
+  const exercise = library.data?.find((e) => e.slug === slug || e.id === slug);
+  useDocumentTitle(exercise ? exercise.definition.title : "Exercise");
 
   if (library.isPending) return <Loading />;
   if (library.isError)
@@ -84,7 +107,7 @@ export function ExercisePreviewPage() {
   if (!exercise)
     return (
       <ErrorNotice title="We could not find that exercise">
-        It may have been renamed. <Link to="/library">Back to the library</Link>
+        It may have been renamed or removed. <Link to="/library">Back to the library</Link>
       </ErrorNotice>
     );
 
@@ -95,16 +118,77 @@ export function ExercisePreviewPage() {
         <Link to="/library">← Library</Link>
       </p>
       <PageHeader title={definition.title} lead={definition.purpose}>
-        <span className="tend-pill">About {definition.minutes} minutes</span>
+        <div className="tend-actions">
+          <span className="tend-pill">About {definition.minutes} minutes</span>
+          {exercise.builtIn ? null : <span className="tend-pill tend-pill-quiet">Yours</span>}
+        </div>
       </PageHeader>
-      <ol className="tend-steps" aria-label="Steps">
-        {definition.steps.map((step) => (
-          <li key={step.id} className="tend-step">
-            <span className="tend-step-kind">{stepKindLabel(step.kind)}</span>
-            <StepSummary step={step} />
-          </li>
-        ))}
-      </ol>
+      <Notice>
+        {savedVersion
+          ? savedVersion > 1
+            ? `Saved as version ${savedVersion}. Entries made with earlier versions stay as they were.`
+            : "Saved. It is in your library, ready to assign."
+          : null}
+      </Notice>
+      <div className="tend-actions tend-preview-actions">
+        {exercise.builtIn ? (
+          <Link
+            className="tend-button tend-button-secondary"
+            to={`/library/new?from=${exercise.id}`}
+          >
+            Make my own copy
+          </Link>
+        ) : (
+          <>
+            <Link className="tend-button tend-button-secondary" to={`/library/${exercise.id}/edit`}>
+              Edit
+            </Link>
+            <Link
+              className="tend-button tend-button-secondary"
+              to={`/library/new?from=${exercise.id}`}
+            >
+              Make a copy
+            </Link>
+            <Button variant="quiet" onClick={() => setArchiving(true)}>
+              Remove from my library
+            </Button>
+          </>
+        )}
+      </div>
+      <div className="tend-preview-layout">
+        <section aria-labelledby="as-client">
+          <h2 className="tend-section-title" id="as-client">
+            Preview as your client
+          </h2>
+          <ClientPreview definition={definition} therapistName={me.data?.name ?? "you"} />
+        </section>
+        <section aria-labelledby="all-steps">
+          <h2 className="tend-section-title" id="all-steps">
+            All steps at a glance
+          </h2>
+          <ol className="tend-steps" aria-label="Steps">
+            {definition.steps.map((step) => (
+              <li key={step.id} className="tend-step">
+                <span className="tend-step-kind">{stepKindLabel(step.kind)}</span>
+                <StepSummary step={step} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <ConfirmDialog
+        open={archiving}
+        title={`Remove ${definition.title}?`}
+        confirmLabel="Remove it"
+        cancelLabel="Keep it"
+        pending={archive.isPending}
+        error={archive.isError ? toProblem(archive.error).message : null}
+        onCancel={() => setArchiving(false)}
+        onConfirm={() => archive.mutate({ id: exercise.id })}
+      >
+        It leaves your library, so you cannot assign it again. Entries your clients already made
+        with it stay as they were.
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,0 +1,179 @@
+// Reminder emails through the whole pipeline under trouble: Redis wiped mid-run, two workers at
+// once, an SMTP server that is down, then says "try later", or says "no".
+import { createTestDatabase, type TestDatabase } from "@tend/db/testing";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestRedis, type TestRedis } from "../../../test/support/redis-server.ts";
+import { type SmtpSink, startSmtpSink } from "../../../test/support/smtp-sink.ts";
+import type { WorkerRuntime } from "./runtime.ts";
+import { sweepCounter, testClock } from "./testing/clock.ts";
+import { countByKey, rowByKey, sleep, startTestRuntime, until } from "./testing/email-runtime.ts";
+import { reminderKey, seedDueReminders } from "./testing/seed.ts";
+
+let t: TestDatabase;
+let redis: TestRedis;
+let sink: SmtpSink;
+let runtimes: WorkerRuntime[] = [];
+// Every test moves this clock forward within one day, so reminders seeded by an earlier test
+// (planned again for the next day) never come due in a later one.
+const clock = testClock("2026-06-01T08:00:00.000Z");
+
+beforeAll(async () => {
+  [t, redis, sink] = await Promise.all([createTestDatabase(), createTestRedis(), startSmtpSink()]);
+});
+afterEach(async () => {
+  await Promise.all(runtimes.map((r) => r.close()));
+  runtimes = [];
+  sink.delay(0);
+  sink.answer(undefined);
+});
+afterAll(async () => {
+  await Promise.allSettled([sink?.close(), redis?.stop()]);
+  await t?.drop();
+});
+
+async function start(opts: Partial<Parameters<typeof startTestRuntime>[0]> = {}) {
+  const sweeps = sweepCounter();
+  const runtime = await startTestRuntime({
+    t,
+    redisUrl: redis.url,
+    smtpUrl: sink.url,
+    prefix: "reminder-delivery",
+    reminderSweepMs: 50,
+    clock: clock.now,
+    onReminderSweep: sweeps.onReminderSweep,
+    ...opts,
+  });
+  runtimes.push(runtime);
+  return sweeps;
+}
+
+const keysOf = (assignments: string[], at: string) => assignments.map((a) => reminderKey(a, at));
+
+async function allSent(keys: string[], timeoutMs = 30_000) {
+  await until(
+    async () => {
+      const rows = await t.db
+        .selectFrom("outbox")
+        .select("status")
+        .where("idempotency_key", "in", keys)
+        .execute();
+      return rows.length === keys.length && rows.every((r) => r.status === "sent");
+    },
+    { timeoutMs, what: `${keys.length} reminders sent` },
+  );
+}
+
+function expectEachOnce(keys: string[]) {
+  const counts = keys.map((k) => countByKey(sink, k));
+  expect(
+    counts.filter((c) => c !== 1),
+    "reminders not received exactly once",
+  ).toEqual([]);
+}
+
+describe("reminders under trouble", () => {
+  it("arrive exactly once each when Redis is wiped (FLUSHALL) in the middle of a run", async () => {
+    const first = "2026-06-01T09:00:00.000Z";
+    const second = "2026-06-01T09:05:00.000Z";
+    const early = keysOf(await seedDueReminders(t.db, { count: 60, dueAt: new Date(first) }), first);
+    const late = keysOf(await seedDueReminders(t.db, { count: 30, dueAt: new Date(second) }), second);
+    sink.delay(40); // slow enough that the flush lands mid-way
+    // A short lease, so rows whose jobs the flush took are claimed again soon; few jobs at a
+    // time, so none waits in Redis until its claim is too old to send.
+    const sweeps = await start({ leaseSeconds: 2, batchSize: 20 });
+    const before = sink.messages.length;
+
+    clock.set(first);
+    await sweeps.settled(clock);
+    await until(() => sink.messages.length - before >= 10, { what: "first reminders arrive" });
+    const client = new Redis(redis.url);
+    try {
+      await client.flushall(); // jobs, schedulers, everything in flight
+    } finally {
+      client.disconnect();
+    }
+    expect(sink.messages.length - before).toBeLessThan(early.length);
+
+    // The reminder sweep's scheduler was wiped too: it must come back for later reminders.
+    clock.set(second);
+    await sweeps.settled(clock, 15_000);
+    await allSent([...early, ...late]);
+    await sleep(2_500); // past one more lease: nothing comes twice
+    expectEachOnce([...early, ...late]);
+    expect(sink.messages.length - before).toBe(early.length + late.length);
+  }, 60_000);
+
+  it("two worker runtimes at once send every reminder exactly once", async () => {
+    const at = "2026-06-01T10:00:00.000Z";
+    const keys = keysOf(await seedDueReminders(t.db, { count: 300, dueAt: new Date(at) }), at);
+    const queuedBy = [0, 0];
+    // Different queue prefixes: only PostgreSQL (SKIP LOCKED) keeps the two apart.
+    const [a, b] = await Promise.all(
+      [0, 1].map((i) =>
+        start({
+          prefix: `two-runtimes-${i}`,
+          leaseSeconds: 30,
+          onReminderSweep: (r) => {
+            queuedBy[i]! += r.reminders.queued;
+            sweepsOf[i]?.onReminderSweep(r);
+          },
+        }),
+      ),
+    );
+    const sweepsOf = [a, b];
+    const before = sink.messages.length;
+    clock.set(at);
+    await allSent(keys);
+    await sleep(1_000);
+    expectEachOnce(keys);
+    expect(sink.messages.length - before).toBe(keys.length);
+    expect(queuedBy[0]! + queuedBy[1]!).toBe(keys.length);
+  }, 60_000);
+
+  it("keeps trying while SMTP is down and while it answers 4xx, then delivers once", async () => {
+    const at = "2026-06-01T11:00:00.000Z";
+    const [key] = keysOf(await seedDueReminders(t.db, { count: 1, dueAt: new Date(at) }), at);
+    await start({ retry: { baseMs: 20, maxAttempts: 10 } });
+    await sink.down();
+    try {
+      clock.set(at);
+      await until(async () => (await rowByKey(t, key!).catch(() => undefined))?.attempts! >= 2, {
+        what: "two attempts while SMTP is down",
+      });
+      const row = await rowByKey(t, key!);
+      expect(row.status).not.toBe("failed");
+      expect(row.last_error).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+    } finally {
+      await sink.up();
+    }
+    sink.answer({ code: 451, message: "4.7.1 greylisted, try again later" });
+    const attempts = (await rowByKey(t, key!)).attempts;
+    await until(async () => {
+      const row = await rowByKey(t, key!);
+      return row.attempts >= attempts + 2 && /451/.test(row.last_error ?? "");
+    });
+    expect((await rowByKey(t, key!)).status).not.toBe("failed");
+    sink.answer(undefined);
+    await allSent([key!]);
+    await sleep(300);
+    expect(countByKey(sink, key!)).toBe(1);
+    expect((await rowByKey(t, key!)).last_error).toBeNull();
+  });
+
+  it("stops at a 5xx: marked failed with the reason, and not tried again", async () => {
+    const at = "2026-06-01T12:00:00.000Z";
+    const [key] = keysOf(await seedDueReminders(t.db, { count: 1, dueAt: new Date(at) }), at);
+    await start({ retry: { baseMs: 20, maxAttempts: 10 } });
+    sink.answer({ code: 550, message: "5.1.1 mailbox unavailable" });
+    clock.set(at);
+    await until(async () => (await rowByKey(t, key!).catch(() => undefined))?.status === "failed");
+    await sleep(500); // many retry periods later
+    const row = await rowByKey(t, key!);
+    expect(row.status).toBe("failed");
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toMatch(/SMTP 550/);
+    expect(row.last_error).not.toContain("@"); // the address is not repeated in the error
+    expect(countByKey(sink, key!)).toBe(0);
+  });
+});
