@@ -88,7 +88,8 @@ async function startSink() {
 function memoryOf(pid: number): { rss: number; peak: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1]);
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1]);
     return { rss: kib("VmRSS") / 1024, peak: kib("VmHWM") / 1024 };
   } catch {
     return undefined;

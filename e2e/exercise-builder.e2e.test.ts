@@ -83,6 +83,7 @@ describe("the exercise builder in Chromium", () => {
     expect(await page.getByRole("list", { name: "Steps" }).locator(":scope > li").count()).toBe(4);
     await page.getByRole("link", { name: "← Library" }).click();
     const own = page.getByRole("list", { name: "Your exercises" });
+    await own.waitFor();
     expect(await own.getByRole("heading").allTextContents()).toEqual(["Loved-one test, shorter"]);
   });
 
@@ -97,6 +98,6 @@ describe("the exercise builder in Chromium", () => {
     await page
       .getByText("Saved as version 2. Entries made with earlier versions stay as they were.")
       .waitFor();
-    expect(await page.getByText("About 8 minutes").isVisible()).toBe(true);
+    await page.getByText("About 8 minutes").waitFor();
   });
 });

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@tend/db/testing";
 import { freePort } from "../../test/support/redis-server.ts";
@@ -12,9 +14,35 @@ export type RunningApi = {
   stop: () => Promise<void>;
 };
 
+/**
+ * A private copy of the built web app, so a rebuild of apps/web/dist while tests run (another
+ * terminal, a watch build) cannot pull the page's scripts out from under the browser.
+ */
+async function snapshotWebDist(): Promise<string> {
+  const source = path.join(root, "apps/web/dist");
+  for (let attempt = 0; ; attempt++) {
+    const target = mkdtempSync(path.join(os.tmpdir(), "tend-web-"));
+    try {
+      cpSync(source, target, { recursive: true });
+    } catch {} // a file vanished mid-copy: checked just below
+    const index = path.join(target, "index.html");
+    const assets = existsSync(index)
+      ? [...readFileSync(index, "utf8").matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map(
+          (m) => m[1]!,
+        )
+      : [];
+    if (assets.length > 0 && assets.every((a) => existsSync(path.join(target, a)))) return target;
+    rmSync(target, { recursive: true, force: true });
+    if (attempt >= 20)
+      throw new Error("apps/web/dist is missing or incomplete: run `npm run build -w @tend/web`");
+    await new Promise((r) => setTimeout(r, 250)); // a build may be writing it right now
+  }
+}
+
 /** Start the real API process (as `npm start` does) on a fresh database, serving the built web app. */
 export async function startApi(extraEnv: Record<string, string> = {}): Promise<RunningApi> {
   const db = await createTestDatabase();
+  const webDist = await snapshotWebDist();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
@@ -27,7 +55,7 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: url,
-      WEB_DIST: path.join(root, "apps/web/dist"),
+      WEB_DIST: webDist,
       DATA_DIR: path.join(root, ".data/test"),
       LOG_LEVEL: "warn",
       ...extraEnv,
@@ -57,6 +85,7 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
         await exited;
       }
       await db.drop();
+      rmSync(webDist, { recursive: true, force: true });
     },
   };
 }

@@ -10,7 +10,9 @@ const schema = z.object({
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   SMTP_URL: z.string().url().default("smtp://127.0.0.1:1025"),
   /** Where people reach Tend: every link in an email starts with it. Required in production. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "PUBLIC_URL must be an http(s) URL" }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "PUBLIC_URL must be an http(s) URL" })
+    .optional(),
   /** Local secrets live under it (shared with the API, so both sign and check the same links). */
   DATA_DIR: z.string().default(path.join(repoRoot, ".data")),
   /** Signs the links in emails (unsubscribe, "not today"); the API checks them with the same secret. */

@@ -76,8 +76,14 @@ describe("reminders under trouble", () => {
   it("arrive exactly once each when Redis is wiped (FLUSHALL) in the middle of a run", async () => {
     const first = "2026-06-01T09:00:00.000Z";
     const second = "2026-06-01T09:05:00.000Z";
-    const early = keysOf(await seedDueReminders(t.db, { count: 60, dueAt: new Date(first) }), first);
-    const late = keysOf(await seedDueReminders(t.db, { count: 30, dueAt: new Date(second) }), second);
+    const early = keysOf(
+      await seedDueReminders(t.db, { count: 60, dueAt: new Date(first) }),
+      first,
+    );
+    const late = keysOf(
+      await seedDueReminders(t.db, { count: 30, dueAt: new Date(second) }),
+      second,
+    );
     sink.delay(40); // slow enough that the flush lands mid-way
     // A short lease, so rows whose jobs the flush took are claimed again soon; few jobs at a
     // time, so none waits in Redis until its claim is too old to send.
@@ -138,9 +144,12 @@ describe("reminders under trouble", () => {
     await sink.down();
     try {
       clock.set(at);
-      await until(async () => (await rowByKey(t, key!).catch(() => undefined))?.attempts! >= 2, {
-        what: "two attempts while SMTP is down",
-      });
+      await until(
+        async () => ((await rowByKey(t, key!).catch(() => undefined))?.attempts ?? 0) >= 2,
+        {
+          what: "two attempts while SMTP is down",
+        },
+      );
       const row = await rowByKey(t, key!);
       expect(row.status).not.toBe("failed");
       expect(row.last_error).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);

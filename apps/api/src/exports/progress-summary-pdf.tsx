@@ -1,5 +1,6 @@
 import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { printableDeep } from "./printable.ts";
 import type { ProgressSummary, SummaryEntry } from "./progress-summary.ts";
 
 const ink = "#2f3a37";
@@ -8,6 +9,11 @@ const accent = "#3f7d6e";
 const wash = "#eef3f0";
 const rule = "#e7e3da";
 
+// A unitless line height is taken times the element's *own* fontSize (18 when it only inherits
+// one), so line heights are given in points; and not on the page, where it would reach the
+// footer's render-prop text and leave it no room at all.
+const LINE = "15pt";
+
 const s = StyleSheet.create({
   page: {
     paddingTop: 48,
@@ -15,15 +21,15 @@ const s = StyleSheet.create({
     paddingHorizontal: 56,
     fontFamily: "Helvetica",
     fontSize: 10.5,
-    lineHeight: 1.45,
     color: ink,
   },
   brand: { color: accent, fontFamily: "Helvetica-Bold", fontSize: 11, marginBottom: 14 },
   h1: { fontFamily: "Helvetica-Bold", fontSize: 20, lineHeight: 1.25, marginBottom: 6 },
   subtitle: { color: soft, fontSize: 12, marginBottom: 14 },
-  intro: { marginBottom: 8 },
-  section: { marginTop: 18 },
+  intro: { marginBottom: 8, lineHeight: LINE },
+  para: { lineHeight: LINE },
   h2: {
+    marginTop: 18,
     fontFamily: "Helvetica-Bold",
     fontSize: 13,
     color: accent,
@@ -32,7 +38,7 @@ const s = StyleSheet.create({
     borderBottomWidth: 1,
     borderBottomColor: rule,
   },
-  muted: { color: soft },
+  muted: { color: soft, lineHeight: LINE },
   row: { flexDirection: "row", alignItems: "center", marginBottom: 3 },
   weekLabel: { width: 110 },
   barTrack: { width: 180, height: 8, marginRight: 10, backgroundColor: wash, borderRadius: 4 },
@@ -49,16 +55,9 @@ const s = StyleSheet.create({
     marginBottom: 8,
   },
   cardTitle: { fontFamily: "Helvetica-Bold", marginBottom: 4 },
-  answerLabel: { color: soft, fontSize: 9.5, marginTop: 4 },
-  footer: {
-    position: "absolute",
-    bottom: 28,
-    left: 56,
-    right: 56,
-    fontSize: 8.5,
-    color: soft,
-    textAlign: "center",
-  },
+  answerLabel: { color: soft, fontSize: 9.5, marginTop: 4, lineHeight: "13.5pt" },
+  footer: { position: "absolute", bottom: 28, left: 56, right: 56 },
+  footerText: { fontSize: 8.5, color: soft, textAlign: "center" },
 });
 
 /** "5 January 2026" for a local date. */
@@ -88,14 +87,15 @@ function instantDate(at: Date, timeZone: string): string {
 const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
 const oneDecimal = (n: number) => n.toFixed(1);
 
+/** A heading and what follows it, as siblings on the page: the heading is never left alone at a page end. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <View style={s.section}>
-      <Text style={s.h2} minPresenceAhead={40}>
+    <>
+      <Text style={s.h2} minPresenceAhead={90}>
         {title}
       </Text>
       {children}
-    </View>
+    </>
   );
 }
 
@@ -217,7 +217,7 @@ function Entries({
             {e.answers.map((a) => (
               <View key={a.key}>
                 <Text style={s.answerLabel}>{a.label}</Text>
-                <Text>{a.value}</Text>
+                <Text style={s.para}>{a.value}</Text>
               </View>
             ))}
           </View>
@@ -235,7 +235,7 @@ function TherapistExtras({ data }: { data: ProgressSummary }) {
           <Text style={s.muted}>Nothing is assigned at the moment.</Text>
         ) : (
           (data.assignments ?? []).map((a) => (
-            <Text key={a.id}>
+            <Text key={a.id} style={s.para}>
               {a.title}: {a.plan} ({a.status})
             </Text>
           ))
@@ -243,7 +243,7 @@ function TherapistExtras({ data }: { data: ProgressSummary }) {
       </Section>
       {data.weekNote ? (
         <Section title="The note for the week">
-          <Text>{data.weekNote}</Text>
+          <Text style={s.para}>{data.weekNote}</Text>
         </Section>
       ) : null}
     </>
@@ -303,17 +303,19 @@ export function ProgressSummaryDocument({ data }: { data: ProgressSummary }) {
           timeZone={data.timeZone}
         />
         {you ? null : <TherapistExtras data={data} />}
-        <Text
-          style={s.footer}
-          fixed
-          render={({ pageNumber, totalPages }) =>
-            `${
-              you
-                ? `Made with Tend on ${made}. This summary is yours: share it only if you want to.`
-                : `Made with Tend on ${made}. Confidential: for your work with ${data.clientName}.`
-            }  Page ${pageNumber} of ${totalPages}`
-          }
-        />
+        {/* A render-prop Text needs a sized box around it to be laid out on every page. */}
+        <View style={s.footer} fixed>
+          <Text
+            style={s.footerText}
+            render={({ pageNumber, totalPages }) =>
+              `${
+                you
+                  ? `Made with Tend on ${made}. This summary is yours: share it only if you want to.`
+                  : `Made with Tend on ${made}. Confidential: for your work with ${data.clientName}.`
+              }  Page ${pageNumber} of ${totalPages}`
+            }
+          />
+        </View>
       </Page>
     </Document>
   );
@@ -321,5 +323,5 @@ export function ProgressSummaryDocument({ data }: { data: ProgressSummary }) {
 
 /** The summary as a PDF file. */
 export function renderProgressSummaryPdf(data: ProgressSummary): Promise<Buffer> {
-  return renderToBuffer(<ProgressSummaryDocument data={data} />);
+  return renderToBuffer(<ProgressSummaryDocument data={printableDeep(data)} />);
 }

@@ -111,12 +111,12 @@ const VALID: Record<string, Row> = {
 };
 
 type Path = Array<string | number>;
-function stringPaths(v: unknown, path: Path = []): Path[] {
-  if (typeof v === "string") return [path];
-  if (Array.isArray(v)) return v.flatMap((x, i) => stringPaths(x, [...path, i]));
+/** Paths of the string leaves (or, with `any`, of every leaf). */
+function leafPaths(v: unknown, any = false, path: Path = []): Path[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => leafPaths(x, any, [...path, i]));
   if (v && typeof v === "object")
-    return Object.entries(v).flatMap(([k, x]) => stringPaths(x, [...path, k]));
-  return [];
+    return Object.entries(v).flatMap(([k, x]) => leafPaths(x, any, [...path, k]));
+  return typeof v === "string" || any ? [path] : [];
 }
 function withValue(v: unknown, path: Path, value: string): unknown {
   const copy = structuredClone(v) as Record<string | number, unknown>;
@@ -179,8 +179,10 @@ describe("SQL payloads in every string parameter", () => {
         ? await row.input(w)
         : fc.sample(zodArbitrary(proc._def.inputs[0]), { seed: 7, numRuns: 1 })[0];
       const callers = row ? [row.as] : (["therapistA", "clientA"] as const);
-      const leaves = stringPaths(base);
-      expect(leaves.length, `${path} has no string parameter in its sample input`).toBeGreaterThan(0);
+      // No string parameter at all (a number, a flag): a payload where it goes must be refused.
+      const strings = leafPaths(base);
+      const leaves = strings.length ? strings : leafPaths(base, true);
+      expect(leaves.length, `${path} has no parameter in its sample input`).toBeGreaterThan(0);
       let n = 0;
       for (const leaf of leaves) {
         for (const payload of SQL_PAYLOADS.flatMap(variants)) {

@@ -17,6 +17,13 @@ const codeMap: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 /** The one place where domain errors become tRPC/HTTP errors. */
 export function toTRPCError(err: unknown): TRPCError {
+  // PostgreSQL down or restarting: a 503 (app.ts adds Retry-After), not a 500 nobody can act on.
+  if (isDatabaseUnavailable(err))
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "Tend is briefly unavailable. Please try again in a moment.",
+      cause: err,
+    });
   if (err instanceof TRPCError) return err;
   if (err instanceof AppError)
     return new TRPCError({ code: codeMap[err.code], message: err.message, cause: err });

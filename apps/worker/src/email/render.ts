@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { changeEmail } from "./templates/change-email.tsx";
@@ -70,10 +70,10 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
     throw new EmailDataError(`invalid data for template "${template}": ${problems.join("; ")}`);
   }
   const element = createElement(t.Email, parsed.data as Record<string, unknown>);
-  const [html, text] = await Promise.all([
-    render(element),
-    render(element, { plainText: true, htmlToTextOptions: textOptions }),
-  ]);
+  // Render once; the text part is made from that HTML (what `plainText: true` would do, minus a
+  // second React render).
+  const html = await render(element);
+  const text = toPlainText(html, textOptions);
   return {
     subject: t.subject(parsed.data),
     html,

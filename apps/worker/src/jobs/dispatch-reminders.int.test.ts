@@ -21,7 +21,13 @@ import {
   until,
 } from "../testing/email-runtime.ts";
 import { type AppProcess, startApi } from "../testing/processes.ts";
-import { reminderKey, seedAssignment, seedClient, seedEntry, seedTherapist } from "../testing/seed.ts";
+import {
+  reminderKey,
+  seedAssignment,
+  seedClient,
+  seedEntry,
+  seedTherapist,
+} from "../testing/seed.ts";
 
 // Asia/Tokyo is UTC+9 all year, so every instant below can be checked by hand:
 // 09:00 in Tokyo is 00:00 UTC the same day, 22:00 is 13:00 UTC, 08:00 is 23:00 UTC the day before.
@@ -29,9 +35,14 @@ const DAY = 86_400_000;
 // A few days ahead of the real clock: the links' expiry (and the API, which runs on real time)
 // see the same future as the worker's test clock.
 const day0 = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
-const utc = (day: number, hhmm: string) => new Date(Date.parse(`${day0}T${hhmm}:00.000Z`) + day * DAY);
+const utc = (day: number, hhmm: string) =>
+  new Date(Date.parse(`${day0}T${hhmm}:00.000Z`) + day * DAY);
 const localDay = (day: number) => utc(day, "00:00").toISOString().slice(0, 10);
-const daily = (time: string) => ({ kind: "days" as const, days: [1, 2, 3, 4, 5, 6, 7], times: [time] });
+const daily = (time: string) => ({
+  kind: "days" as const,
+  days: [1, 2, 3, 4, 5, 6, 7],
+  times: [time],
+});
 
 let t: TestDatabase;
 let redis: TestRedis;
@@ -153,7 +164,11 @@ describe("what a client's choices do to their reminders", () => {
       reminderKey(assignment[k], utc(day, hhmm));
 
     // Day 0, 09:00 Tokyo: everyone but the paused client.
-    await stepTo(utc(0, "00:00"), [key("practised", 0), key("notToday", 0), key("unsubscribes", 0)]);
+    await stepTo(utc(0, "00:00"), [
+      key("practised", 0),
+      key("notToday", 0),
+      key("unsubscribes", 0),
+    ]);
     const first = emailOf(key("practised", 0))!;
     expect(first.subject).toBe("The loved-one test, whenever you have a few minutes");
     expect(first.text).toContain(`at 09:00 (Tokyo time)`);

@@ -1,14 +1,17 @@
 import { isInQuietHours, moveOutOfQuietHours } from "@tend/core";
 import {
   type Db,
-  enqueueEmail,
-  isOccurrenceSkipped,
+  type EmailToQueue,
+  enqueueEmails,
   lockDueReminders,
+  type OccurrenceRef,
+  occurrenceKey,
   planNextReminder,
-  practisedOnLocalDay,
+  practisedOnLocalDays,
   type ReminderRow,
   signEmailLink,
-  storeNextReminder,
+  skippedOccurrences,
+  storeNextReminders,
 } from "@tend/db";
 
 export type LinkConfig = { publicUrl: string; linkSecret: string };
@@ -28,19 +31,21 @@ export type ReminderOutcome =
  */
 export const LATE_AFTER_MS = 6 * 3600_000;
 
-type Decision = { outcome: Exclude<ReminderOutcome, "deferred"> } | { outcome: "deferred"; to: Date };
+type Decision =
+  | { outcome: Exclude<ReminderOutcome, "deferred"> }
+  | { outcome: "deferred"; to: Date };
 
-/** Decide what one due reminder becomes. Pure apart from the two look-ups passed in. */
-async function decide(
-  trx: Db,
+/** Decide what one due reminder becomes. Pure: the batch's look-ups are passed in. */
+function decide(
   row: ReminderRow,
   occurrenceAt: Date,
   now: Date,
-): Promise<Decision> {
+  found: { skipped: boolean; practised: boolean },
+): Decision {
   if (!row.reminderEmails) return { outcome: "off" };
   if (row.pausedUntil && row.pausedUntil > occurrenceAt) return { outcome: "paused" };
-  if (await isOccurrenceSkipped(trx, row.assignmentId, occurrenceAt)) return { outcome: "skipped" };
-  if (await practisedOnLocalDay(trx, row, occurrenceAt)) return { outcome: "practised" };
+  if (found.skipped) return { outcome: "skipped" };
+  if (found.practised) return { outcome: "practised" };
   const quiet = { start: row.quietStart, end: row.quietEnd };
   const plannedSendAt = moveOutOfQuietHours(occurrenceAt, row.timeZone, quiet);
   if (now.getTime() - plannedSendAt.getTime() > LATE_AFTER_MS) return { outcome: "late" };
@@ -86,7 +91,7 @@ function reminderEmailData(row: ReminderRow, occurrenceAt: Date, links: LinkConf
 /**
  * Claim due reminders (SKIP LOCKED), write each as an outbox row with the idempotency key
  * `reminder:<assignment>:<occurrence>`, and move the assignment to its next reminder — all in
- * one transaction per batch. A crash before commit leaves everything as it was; after commit,
+ * one transaction per batch, with a fixed number of statements per batch (not per reminder). A crash before commit leaves everything as it was; after commit,
  * the outbox delivers. Any number of workers may run this at once.
  */
 export async function dispatchDueReminders(
@@ -106,33 +111,50 @@ export async function dispatchDueReminders(
   for (;;) {
     const claimed = await db.transaction().execute(async (trx) => {
       const rows = await lockDueReminders(trx, now, batchSize);
+      if (rows.length === 0) return [];
+      const refs: OccurrenceRef[] = rows.map((row) => ({
+        assignmentId: row.assignmentId,
+        clientId: row.clientId,
+        timeZone: row.timeZone,
+        occurrenceAt: row.nextOccurrenceAt ?? row.nextReminderAt!,
+      }));
+      const skipped = await skippedOccurrences(trx, refs);
+      const practised = await practisedOnLocalDays(trx, refs);
       // Counted only once the batch commits: a rolled-back batch is decided again.
-      const batch: ReminderOutcome[] = [];
-      for (const row of rows) {
-        const occurrenceAt = row.nextOccurrenceAt ?? row.nextReminderAt!;
-        const decision = await decide(trx, row, occurrenceAt, now);
-        batch.push(decision.outcome);
+      const outcomes: ReminderOutcome[] = [];
+      const emails: EmailToQueue[] = [];
+      const plans: Parameters<typeof storeNextReminders>[1] = [];
+      rows.forEach((row, i) => {
+        const { occurrenceAt } = refs[i]!;
+        const key = occurrenceKey(row.assignmentId, occurrenceAt);
+        const decision = decide(row, occurrenceAt, now, {
+          skipped: skipped.has(key),
+          practised: practised.has(key),
+        });
+        outcomes.push(decision.outcome);
         if (decision.outcome === "deferred") {
           // Same occurrence, later send time: it comes back due when quiet hours end.
-          await storeNextReminder(trx, row.assignmentId, {
-            occurrenceAt,
-            sendAt: decision.to,
-            localDate: "",
-            localTime: "",
-          });
-          continue;
+          plans.push({ assignmentId: row.assignmentId, sendAt: decision.to, occurrenceAt });
+          return;
         }
         if (decision.outcome === "queued") {
-          await enqueueEmail(trx, {
+          emails.push({
             idempotencyKey: `reminder:${row.assignmentId}:${occurrenceAt.toISOString()}`,
             template: "practice-reminder",
             to: row.clientEmail,
             data: reminderEmailData(row, occurrenceAt, links),
           });
         }
-        await storeNextReminder(trx, row.assignmentId, planNextReminder(row, occurrenceAt));
-      }
-      return batch;
+        const next = planNextReminder(row, occurrenceAt);
+        plans.push({
+          assignmentId: row.assignmentId,
+          sendAt: next?.sendAt ?? null,
+          occurrenceAt: next?.occurrenceAt ?? null,
+        });
+      });
+      await enqueueEmails(trx, emails);
+      await storeNextReminders(trx, plans);
+      return outcomes;
     });
     for (const outcome of claimed) counts[outcome] += 1;
     if (claimed.length < batchSize) return counts;

@@ -1,6 +1,10 @@
 import type { Db } from "@tend/db";
 import type { Logger } from "../logger.ts";
-import { dispatchDueReminders, type LinkConfig, type ReminderOutcome } from "./dispatch-reminders.ts";
+import {
+  dispatchDueReminders,
+  type LinkConfig,
+  type ReminderOutcome,
+} from "./dispatch-reminders.ts";
 import { dispatchWeeklyEmails } from "./dispatch-weekly-emails.ts";
 
 export type ScheduledEmailsResult = {
@@ -61,7 +65,10 @@ export function createScheduledEmailSweeper({
           log.info({ reminders, summaries, digests }, "scheduled emails dispatched");
         onSweep?.(result);
       } catch (err) {
-        log.warn({ err: (err as Error).message }, "could not dispatch scheduled emails; will retry");
+        log.warn(
+          { err: (err as Error).message },
+          "could not dispatch scheduled emails; will retry",
+        );
       } finally {
         running = undefined;
       }

@@ -69,7 +69,9 @@ export async function dispatchWeeklyEmails(
             // Only entries with a kinder version are quoted (see email/prepare.ts).
             quoteEntryIds: s.quoteWords
               ? entries
-                  .filter((e) => e.hasWords && e.definition.steps.some((st) => st.kind === "reframe"))
+                  .filter(
+                    (e) => e.hasWords && e.definition.steps.some((st) => st.kind === "reframe"),
+                  )
                   .map((e) => e.id)
                   .slice(-3)
               : [],

@@ -15,6 +15,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { toProblem } from "../../lib/errors.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import type { RouterOutputs } from "../../lib/trpc-types.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { ClientPreview } from "../library/client-preview.tsx";
 import {
@@ -31,6 +32,8 @@ import {
   toDefinitionInput,
 } from "./builder-model.ts";
 import { StepEditor } from "./step-editor.tsx";
+
+type LibraryExercise = RouterOutputs["exercise"]["listLibrary"][number];
 
 /** Check a draft with the same schema the API uses: the problems, or the definition to save. */
 function validate(
@@ -115,7 +118,13 @@ function BuilderForm({
     focusNext.current = null;
   });
 
-  const onSaved = (saved: { id: string; version: number }) => {
+  const onSaved = (saved: LibraryExercise) => {
+    // The preview reads the library: show the saved version there at once, then refresh.
+    queryClient.setQueryData(trpc.exercise.listLibrary.queryKey(), (list) =>
+      list?.some((e) => e.id === saved.id)
+        ? list.map((e) => (e.id === saved.id ? saved : e))
+        : [...(list ?? []), saved],
+    );
     void queryClient.invalidateQueries({ queryKey: trpc.exercise.listLibrary.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.exercise.get.queryKey({ id: saved.id }) });
     navigate(`/library/${saved.id}`, { state: { savedVersion: saved.version } });

@@ -160,7 +160,11 @@ export function ExercisePreviewPage() {
           <h2 className="tend-section-title" id="as-client">
             Preview as your client
           </h2>
-          <ClientPreview definition={definition} therapistName={me.data?.name ?? "you"} />
+          <ClientPreview
+            key={`${exercise.id}:${exercise.version}`}
+            definition={definition}
+            therapistName={me.data?.name ?? "you"}
+          />
         </section>
         <section aria-labelledby="all-steps">
           <h2 className="tend-section-title" id="all-steps">

@@ -2,8 +2,7 @@ import { timesInWords } from "../../lib/words.ts";
 
 /** "You've practised twice this week." Noticing, never counting down. */
 export function practisedThisWeekInWords(n: number): string {
-  if (n <= 0)
-    return "A new week. Whenever you have a few minutes, something small is waiting here.";
+  if (n <= 0) return "Whenever you have a few minutes, something small is waiting here for you.";
   return `You've practised ${timesInWords(n)} this week.`;
 }
 

@@ -6,28 +6,17 @@ import {
   defineTemplate,
   formatLocalDateTime,
   headerSafeUrl,
+  isKnownTimeZone,
   oneClickUnsubscribe,
   personName,
   singleLine,
   zoneLabel,
 } from "./template.ts";
 
-const timeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be an IANA time zone" },
-);
-
 const data = z.object({
   name: personName,
   exerciseTitle: singleLine(120),
-  timeZone,
+  timeZone: z.string().max(64).refine(isKnownTimeZone, { message: "must be an IANA time zone" }),
   /** The planned practice (UTC); shown on the client's own clock. */
   occurrenceAt: z.iso.datetime({ offset: true }),
   practiceUrl: actionUrl,

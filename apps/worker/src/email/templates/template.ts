@@ -60,17 +60,40 @@ export const singleLine = (max: number) =>
 /** A local calendar date, "YYYY-MM-DD". */
 export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31");
 
+/** Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept. */
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** True for an IANA zone name this runtime knows (e.g. "Australia/Lord_Howe"). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  if (localFormats.has(timeZone)) return true;
+  try {
+    localFormat(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function localFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = localFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone,
+    });
+    localFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "Tuesday 8 December at 09:00": an instant on the reader's own clock. */
 export function formatLocalDateTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  }).formatToParts(new Date(iso));
+  const parts = localFormat(timeZone).formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("weekday")} ${get("day")} ${get("month")} at ${get("hour")}:${get("minute")}`;
 }

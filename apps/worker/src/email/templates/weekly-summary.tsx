@@ -101,9 +101,8 @@ function WeeklySummaryEmail(d: WeeklySummaryData) {
           and there is nothing to catch up on: some weeks are full in other ways.
         </Paragraph>
         <Paragraph>
-          Your exercises will be there whenever you'd like them. If you feel like it, a few
-          minutes with the weekly reflection can be a kind way to look back on the week, whatever
-          it held.
+          Your exercises will be there whenever you'd like them. If you feel like it, a few minutes
+          with the weekly reflection can be a kind way to look back on the week, whatever it held.
         </Paragraph>
         <Action href={d.reflectionUrl} label="Write this week's reflection" />
         {footer}
@@ -148,8 +147,8 @@ function WeeklySummaryEmail(d: WeeklySummaryData) {
         </>
       )}
       <Paragraph>
-        When you have ten quiet minutes, the weekly reflection is a chance to put the week into
-        your own words.
+        When you have ten quiet minutes, the weekly reflection is a chance to put the week into your
+        own words.
       </Paragraph>
       <Action href={d.reflectionUrl} label="Write this week's reflection" />
       {footer}
