@@ -78,6 +78,31 @@ describe("sign-ins", () => {
   });
 });
 
+describe("sign-outs and password changes", () => {
+  it("signing out and changing the password are recorded, without the password", async () => {
+    const caller = new Caller(api);
+    expect((await caller.signIn(therapistB.email, PASSWORD)).status).toBe(200);
+    const outBefore = (await events("sign_out", { actor: therapistB.id })).length;
+    const changed = await caller.authPost("/change-password", {
+      currentPassword: PASSWORD,
+      newPassword: "a brand new river 2027",
+      revokeOtherSessions: false,
+    });
+    expect(changed.status).toBe(200);
+    const pw = await events("password_changed", { actor: therapistB.id });
+    expect(pw).toHaveLength(1);
+    expect(JSON.stringify(pw[0])).not.toContain("river");
+    expect((await caller.authPost("/sign-out", {})).status).toBe(200);
+    expect((await events("sign_out", { actor: therapistB.id })).length).toBeGreaterThan(outBefore);
+    // Put the password back for the other tests.
+    await caller.signIn(therapistB.email, "a brand new river 2027");
+    await caller.authPost("/change-password", {
+      currentPassword: "a brand new river 2027",
+      newPassword: PASSWORD,
+    });
+  });
+});
+
 describe("client data views", () => {
   it("a therapist opening a client records client_data_viewed, and the client sees who and when", async () => {
     const t0 = Date.now();

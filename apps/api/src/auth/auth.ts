@@ -56,6 +56,15 @@ export function createAuth({ db, env, log }: AuthDeps) {
       password: { hash: hashPassword, verify: verifyPassword },
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }, request) => {
+        await recordAudit(db, {
+          action: "password_changed",
+          actorUserId: user.id,
+          subjectUserId: user.id,
+          ip: request?.headers.get(CLIENT_IP_HEADER) ?? null,
+          detail: { how: "reset link" },
+        });
+      },
       sendResetPassword: async ({ user, url, token }) => {
         await enqueueEmail(db, {
           idempotencyKey: `reset-password:${token}`,
@@ -186,8 +195,20 @@ export function createAuth({ db, env, log }: AuthDeps) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
         const returned = ctx.context.returned;
+        const failed = returned instanceof APIError || returned instanceof Error;
+        if (!failed && ctx.path === "/change-password" && ctx.context.session) {
+          const userId = ctx.context.session.user.id;
+          await recordAudit(db, {
+            action: "password_changed",
+            actorUserId: userId,
+            subjectUserId: userId,
+            ip: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
+            detail: { how: "signed in" },
+          });
+          return;
+        }
+        if (ctx.path !== "/sign-in/email") return;
         if (returned instanceof APIError || returned instanceof Error) {
           const email = emailKey(ctx.body);
           const user = email ? await findUserByEmail(db, email) : undefined;
@@ -209,6 +230,16 @@ export function createAuth({ db, env, log }: AuthDeps) {
               actorUserId: session.userId,
               subjectUserId: session.userId,
               ip: session.ipAddress ?? null,
+            });
+          },
+        },
+        delete: {
+          after: async (session) => {
+            // Sign-outs, "sign out everywhere else", and sessions ended by a password change.
+            await recordAudit(db, {
+              action: "sign_out",
+              actorUserId: session.userId,
+              subjectUserId: session.userId,
             });
           },
         },
