@@ -196,7 +196,11 @@ describe("a private entry", () => {
   it("with sharePracticeLog off, even the log line disappears", async () => {
     await client.caller.mutate("me.updateClientSettings", { sharePracticeLog: false });
     expect((await client.caller.query("me.get")).client.sharePracticeLog).toBe(false);
-    expect(await forClient()).toEqual({ shared: [], privatePractice: [] });
+    expect(await forClient()).toEqual({
+      shared: [],
+      privatePractice: [],
+      practiceLogShared: false,
+    });
     expectNoCanary(await sweep(therapist));
   });
 
@@ -226,7 +230,11 @@ describe("a private entry", () => {
 
   it("un-shared, the words are gone again", async () => {
     await client.caller.mutate("entries.setSharing", { id: entryId, shared: false });
-    expect(await forClient()).toEqual({ shared: [], privatePractice: [] });
+    expect(await forClient()).toEqual({
+      shared: [],
+      privatePractice: [],
+      practiceLogShared: false,
+    });
     expectNoCanary(await sweep(therapist));
   });
 

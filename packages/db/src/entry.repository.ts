@@ -82,6 +82,49 @@ export async function findDraftForAssignment(
     .executeTakeFirst();
 }
 
+/** An unfinished "any time" practice of this exercise (no assignment), to resume instead of starting over. */
+export async function findDraftForExercise(
+  db: Db,
+  clientId: string,
+  exerciseId: string,
+): Promise<EntryView | undefined> {
+  return entryQuery(db)
+    .where("n.client_id", "=", clientId)
+    .where("n.assignment_id", "is", null)
+    .where("v.exercise_id", "=", exerciseId)
+    .where("n.status", "=", "draft")
+    .orderBy("n.updated_at", "desc")
+    .executeTakeFirst();
+}
+
+/** The client's unfinished practices (no words: titles and times only). */
+export async function listDrafts(db: Db, clientId: string) {
+  const rows = await db
+    .selectFrom("entry as n")
+    .innerJoin("exercise_version as v", "v.id", "n.exercise_version_id")
+    .select([
+      "n.id",
+      "n.assignment_id",
+      "n.started_at",
+      "n.updated_at",
+      "v.definition",
+      "v.exercise_id",
+    ])
+    .where("n.client_id", "=", clientId)
+    .where("n.status", "=", "draft")
+    .orderBy("n.updated_at", "desc")
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({
+    entryId: r.id,
+    assignmentId: r.assignment_id,
+    exerciseId: r.exercise_id,
+    title: r.definition.title,
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
 export async function saveEntryAnswers(
   db: Db,
   clientId: string,

@@ -14,6 +14,7 @@ import {
   findAssignmentForClient,
   findCurrentExerciseVersion,
   findDraftForAssignment,
+  findDraftForExercise,
   findEntryOfClient,
   insertDraftEntry,
   saveEntryAnswers,
@@ -64,6 +65,11 @@ export async function startPractice(
     exerciseId = assignment.exerciseId;
   }
   if (!exerciseId) throw new AppError("BAD_INPUT", "Please choose an exercise to practise.");
+  if (!input.assignmentId) {
+    // "Any time" practice: pick up where the client left off rather than piling up drafts.
+    const draft = await findDraftForExercise(db, client.id, exerciseId);
+    if (draft) return readOwnEntry(cipher, draft);
+  }
   const exercise = await findCurrentExerciseVersion(db, exerciseId);
   // Without an assignment, only the built-in library (or the therapist's own exercises) may be practised.
   if (

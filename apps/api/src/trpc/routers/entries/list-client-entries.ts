@@ -1,6 +1,7 @@
 import { AppError, exerciseDefinitionSchema, joinAnswers } from "@tend/core";
 import {
   findClientOfTherapist,
+  findClientSettings,
   listPrivatePracticeLogForTherapist,
   listSharedEntriesForTherapist,
   recordAudit,
@@ -28,15 +29,18 @@ export const listClientEntries = therapistProcedure
         }),
       ),
       privatePractice: z.array(z.object({ completedAt: z.date(), exerciseTitle: z.string() })),
+      /** False when the client keeps even the dates of private practice to themselves. */
+      practiceLogShared: z.boolean(),
     }),
   )
   .query(async ({ ctx, input }) => {
     const therapistId = ctx.therapist.id;
     if (!(await findClientOfTherapist(ctx.db, therapistId, input.clientId)))
       throw new AppError("NOT_FOUND", "We could not find that client.");
-    const [shared, privatePractice] = await Promise.all([
+    const [shared, privatePractice, settings] = await Promise.all([
       listSharedEntriesForTherapist(ctx.db, therapistId, input.clientId),
       listPrivatePracticeLogForTherapist(ctx.db, therapistId, input.clientId),
+      findClientSettings(ctx.db, input.clientId),
     ]);
     await recordAudit(ctx.db, {
       action: "client_data_viewed",
@@ -59,5 +63,6 @@ export const listClientEntries = therapistProcedure
         sharedAt: e.sharedAt!,
       })),
       privatePractice,
+      practiceLogShared: settings?.sharePracticeLog ?? false,
     };
   });

@@ -1,5 +1,5 @@
 import { planWeek, weekOf } from "@tend/core";
-import { getWeekNote, listAssignmentsOfClient, listCompletions } from "@tend/db";
+import { getWeekNote, listAssignmentsOfClient, listCompletions, listDrafts } from "@tend/db";
 import { z } from "zod";
 import { readAssignment } from "../../../practice/assignments.ts";
 import { clientProcedure } from "../../init.ts";
@@ -38,6 +38,17 @@ export const getToday = clientProcedure
       practisedThisWeek: z.number(),
       /** The note for the week the therapist and client wrote together in session. */
       weekNote: z.string(),
+      /** Practices begun and not finished, to continue where the client left off. */
+      drafts: z.array(
+        z.object({
+          entryId: z.string().uuid(),
+          assignmentId: z.string().uuid().nullable(),
+          exerciseId: z.string().uuid(),
+          title: z.string(),
+          startedAt: z.date(),
+          updatedAt: z.date(),
+        }),
+      ),
       assignments: z.array(
         z.object({
           id: z.string().uuid(),
@@ -54,10 +65,11 @@ export const getToday = clientProcedure
     const { client } = ctx;
     const now = new Date();
     const week = weekOf(now, client.timeZone);
-    const [assignments, completions, weekNote] = await Promise.all([
+    const [assignments, completions, weekNote, drafts] = await Promise.all([
       listAssignmentsOfClient(ctx.db, client.id, { statuses: ["active", "paused"] }),
       listCompletions(ctx.db, client.id, week.startsAt, week.endsAt),
       getWeekNote(ctx.db, client.id),
+      listDrafts(ctx.db, client.id),
     ]);
     const active = assignments.filter((a) => a.status === "active");
     const plan = planWeek(
@@ -79,6 +91,7 @@ export const getToday = clientProcedure
     return {
       timeZone: client.timeZone,
       ...plan,
+      drafts,
       weekNote: weekNote?.ciphertext
         ? ctx.cipher.decrypt(weekNote.ciphertext, `week-note:${client.id}`)
         : "",
