@@ -1,5 +1,5 @@
 // Reminder throughput, end to end: N due reminders in a fresh database → the real worker process
-// (`node --import tsx src/main.ts`, NODE_ENV=production) → Redis → SMTP. Not a test: it prints
+// (`node --import tsx apps/worker/src/main.ts`, NODE_ENV=production) → Redis → SMTP. Not a test: it prints
 // numbers. `npm run bench:reminders -- --n 10000`
 //
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server; the bench
@@ -119,8 +119,9 @@ async function main() {
     say(`seeded ${N} due reminders in ${Math.round(performance.now() - seededAt)} ms`);
 
     const startedAt = performance.now();
-    worker = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: path.join(repoRoot, "apps/worker"),
+    const startedAtWall = Date.now();
+    worker = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+      cwd: repoRoot,
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -167,6 +168,11 @@ async function main() {
     const finalMemory = memoryOf(pid);
     peakHwm = Math.max(peakHwm, finalMemory?.peak ?? 0);
 
+    const written = await db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.max("created_at").as("last"))
+      .where("template", "=", "practice-reminder")
+      .executeTakeFirst();
     const statuses = await db
       .selectFrom("outbox")
       .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -183,6 +189,9 @@ async function main() {
     say(`emails received             ${ids.length} (${distinct} distinct Message-IDs)`);
     say(`duplicates                  ${ids.length - distinct}`);
     say(`lost                        ${N - distinct}`);
+    say(
+      `worker start → all in outbox ${seconds(new Date(written?.last ?? Number.NaN).getTime() - startedAtWall)} s (the reminder sweep's share)`,
+    );
     say(`worker start → first email  ${seconds(first - startedAt)} s`);
     say(`worker start → last email   ${seconds(lastUnique - startedAt)} s`);
     say(

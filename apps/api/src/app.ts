@@ -99,7 +99,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get("ip"));
     let request: Request;
-    if (c.req.method === "POST" && /^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
+    if (
+      c.req.method === "POST" &&
+      /^application\/json\b/i.test(c.req.header("content-type") ?? "")
+    ) {
       // better-auth would pass such text on to PostgreSQL and answer 500: refuse it here.
       const body = await c.req.arrayBuffer();
       if (jsonHasUnsafeText(new TextDecoder().decode(body)))

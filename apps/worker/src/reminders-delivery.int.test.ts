@@ -5,10 +5,25 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestRedis, type TestRedis } from "../../../test/support/redis-server.ts";
 import { type SmtpSink, startSmtpSink } from "../../../test/support/smtp-sink.ts";
+import { dispatchDueReminders } from "./jobs/dispatch-reminders.ts";
+import { dispatchWeeklyEmails } from "./jobs/dispatch-weekly-emails.ts";
 import type { WorkerRuntime } from "./runtime.ts";
 import { sweepCounter, testClock } from "./testing/clock.ts";
-import { countByKey, rowByKey, sleep, startTestRuntime, until } from "./testing/email-runtime.ts";
-import { reminderKey, seedDueReminders } from "./testing/seed.ts";
+import {
+  countByKey,
+  rowByKey,
+  sleep,
+  startTestRuntime,
+  TEST_LINK_SECRET,
+  until,
+} from "./testing/email-runtime.ts";
+import {
+  reminderKey,
+  seedAssignment,
+  seedClient,
+  seedDueReminders,
+  seedTherapist,
+} from "./testing/seed.ts";
 
 let t: TestDatabase;
 let redis: TestRedis;
@@ -112,7 +127,7 @@ describe("reminders under trouble", () => {
 
   it("two worker runtimes at once send every reminder exactly once", async () => {
     const at = "2026-06-01T10:00:00.000Z";
-    const keys = keysOf(await seedDueReminders(t.db, { count: 300, dueAt: new Date(at) }), at);
+    const keys = keysOf(await seedDueReminders(t.db, { count: 200, dueAt: new Date(at) }), at);
     const queuedBy = [0, 0];
     // Different queue prefixes: only PostgreSQL (SKIP LOCKED) keeps the two apart.
     const [a, b] = await Promise.all(
@@ -184,5 +199,109 @@ describe("reminders under trouble", () => {
     expect(row.last_error).toMatch(/SMTP 550/);
     expect(row.last_error).not.toContain("@"); // the address is not repeated in the error
     expect(countByKey(sink, key!)).toBe(0);
+  });
+
+  it("after an outage: a reminder hours late is let go, one caught by quiet hours waits for them to end", async () => {
+    // No runtime here: the sweep is called directly, at chosen instants, on other days.
+    const links = { publicUrl: "http://tend.test", linkSecret: TEST_LINK_SECRET };
+    const therapistId = await seedTherapist(t.db);
+    const napper = await seedClient(t.db, therapistId, {
+      timeZone: "UTC",
+      quietStart: "13:00",
+      quietEnd: "15:00",
+    });
+    const sleeper = await seedClient(t.db, therapistId, { timeZone: "UTC" });
+    const from = new Date("2026-07-01T00:00:00.000Z");
+    const daily = (time: string) => ({
+      kind: "days" as const,
+      days: [1, 2, 3, 4, 5, 6, 7],
+      times: [time],
+    });
+    const nap = await seedAssignment(t.db, {
+      therapistId,
+      clientId: napper.id,
+      schedule: daily("12:30"),
+      startDate: "2026-07-01",
+      now: from,
+    });
+    const morning = await seedAssignment(t.db, {
+      therapistId,
+      clientId: sleeper.id,
+      schedule: daily("09:00"),
+      startDate: "2026-07-01",
+      now: from,
+    });
+    const keysFor = async (id: string) =>
+      (
+        await t.db
+          .selectFrom("outbox")
+          .select("idempotency_key")
+          .where("idempotency_key", "like", `reminder:${id}:%`)
+          .execute()
+      ).map((r) => r.idempotency_key);
+    const next = (id: string) =>
+      t.db
+        .selectFrom("assignment")
+        .select(["next_reminder_at", "next_occurrence_at"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+
+    // Back at 13:10 on the 1st, inside the 13:00–15:00 quiet hours: the 12:30 reminder waits.
+    await dispatchDueReminders(t.db, links, { now: new Date("2026-07-01T13:10:00.000Z") });
+    expect(await next(nap)).toEqual({
+      next_reminder_at: new Date("2026-07-01T15:00:00.000Z"),
+      next_occurrence_at: new Date("2026-07-01T12:30:00.000Z"),
+    });
+    expect(await keysFor(nap)).toEqual([]);
+    // 15:00: quiet hours are over, and 2½ hours late is still today's practice: it goes out.
+    await dispatchDueReminders(t.db, links, { now: new Date("2026-07-01T15:00:00.000Z") });
+    expect(await keysFor(nap)).toEqual([reminderKey(nap, "2026-07-01T12:30:00.000Z")]);
+    expect((await next(nap)).next_occurrence_at).toEqual(new Date("2026-07-02T12:30:00.000Z"));
+
+    // Back at 16:00 on the 2nd: the 09:00 reminder, 7 hours late, is let go.
+    await dispatchDueReminders(t.db, links, { now: new Date("2026-07-02T16:00:00.000Z") });
+    expect(await keysFor(morning)).toEqual([]);
+    expect((await next(morning)).next_reminder_at).toEqual(new Date("2026-07-03T09:00:00.000Z"));
+
+    // Reminders left weeks behind by the earlier tests (planned for 2 June) are not sent either,
+    // and are planned again from now, not walked through day by day.
+    const stale = await t.db
+      .selectFrom("assignment")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("next_reminder_at", "<", new Date("2026-07-02T00:00:00.000Z"))
+      .executeTakeFirstOrThrow();
+    expect(Number(stale.n)).toBe(0);
+    const sentInJuly = await t.db
+      .selectFrom("outbox")
+      .select("idempotency_key")
+      .where("idempotency_key", "like", "reminder:%:2026-07-%")
+      .execute();
+    // Only today's fresh ones: the nap (1st, after quiet hours) and the 2nd's 12:30 and 09:05…
+    for (const { idempotency_key: key } of sentInJuly)
+      expect(key, "nothing more than 6 h old is sent").toMatch(/:2026-07-0[12]T/);
+
+    // A weekly summary more than a day late is not sent; the next one is planned from now.
+    await t.db
+      .updateTable("client_profile")
+      .set({ summary_emails: true, next_summary_at: new Date("2026-07-05T18:00:00.000Z") })
+      .where("user_id", "=", sleeper.id)
+      .execute();
+    const weekly = await dispatchWeeklyEmails(t.db, links, {
+      now: new Date("2026-07-08T12:00:00.000Z"),
+    });
+    expect(weekly.summaries).toBe(1); // claimed, and let go
+    expect(
+      await t.db
+        .selectFrom("outbox")
+        .select("id")
+        .where("idempotency_key", "like", `summary:${sleeper.id}:%`)
+        .execute(),
+    ).toEqual([]);
+    const profile = await t.db
+      .selectFrom("client_profile")
+      .select("next_summary_at")
+      .where("user_id", "=", sleeper.id)
+      .executeTakeFirstOrThrow();
+    expect(profile.next_summary_at).toEqual(new Date("2026-07-12T18:00:00.000Z")); // next Sunday
   });
 });

@@ -22,7 +22,7 @@ import { reminderKey, seedDueReminders } from "./testing/seed.ts";
 
 /** Sends a worker has in hand at once (EMAIL_CONCURRENCY in runtime.ts): the most a kill can leave half-done. */
 const IN_FLIGHT = 10;
-const LEASE_SECONDS = 4;
+const LEASE_SECONDS = 3;
 const COUNT = 300;
 
 let t: TestDatabase;

@@ -50,6 +50,12 @@ export function resolvePeriod(
   return { start, end, from, to: endOfEnd > now ? now : endOfEnd };
 }
 
+/** The later of `date` and the earliest start a summary ending today may have (two years back). */
+export function notBeforeTwoYears(date: string, now: Date, timeZone: string): string {
+  const earliest = addDays(localDateOf(now, timeZone), -MAX_DAYS);
+  return date < earliest ? earliest : date;
+}
+
 /** The local date `weeks` weeks before today, plus one day: the default "last 8 weeks". */
 export function weeksAgo(now: Date, timeZone: string, weeks: number): string {
   return addDays(localDateOf(now, timeZone), -(weeks * 7 - 1));

@@ -48,13 +48,23 @@ const s = StyleSheet.create({
   th: { fontFamily: "Helvetica-Bold", color: soft, fontSize: 9.5 },
   cellWide: { width: 190 },
   cell: { width: 110 },
-  card: {
+  // A card is two boxes, so its title can stay with the heading above it.
+  cardTop: {
     backgroundColor: wash,
-    borderRadius: 6,
-    padding: 10,
+    borderTopLeftRadius: 6,
+    borderTopRightRadius: 6,
+    paddingTop: 10,
+    paddingHorizontal: 10,
+  },
+  cardBody: {
+    backgroundColor: wash,
+    borderBottomLeftRadius: 6,
+    borderBottomRightRadius: 6,
+    paddingBottom: 10,
+    paddingHorizontal: 10,
     marginBottom: 8,
   },
-  cardTitle: { fontFamily: "Helvetica-Bold", marginBottom: 4 },
+  cardTitle: { fontFamily: "Helvetica-Bold", marginBottom: 2 },
   answerLabel: { color: soft, fontSize: 9.5, marginTop: 4, lineHeight: "13.5pt" },
   footer: { position: "absolute", bottom: 28, left: 56, right: 56 },
   footerText: { fontSize: 8.5, color: soft, textAlign: "center" },
@@ -87,13 +97,26 @@ function instantDate(at: Date, timeZone: string): string {
 const times = (n: number) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
 const oneDecimal = (n: number) => n.toFixed(1);
 
-/** A heading and what follows it, as siblings on the page: the heading is never left alone at a page end. */
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * A heading, kept on one page with `lead` (something short: a sentence, a card's title), then
+ * the rest as siblings on the page. (react-pdf's minPresenceAhead does not stop a column from
+ * being split inside its window, so the heading and its lead travel as one unbreakable box.)
+ */
+function Section({
+  title,
+  lead,
+  children,
+}: {
+  title: string;
+  lead: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <>
-      <Text style={s.h2} minPresenceAhead={90}>
-        {title}
-      </Text>
+      <View wrap={false}>
+        <Text style={s.h2}>{title}</Text>
+        {lead}
+      </View>
       {children}
     </>
   );
@@ -103,12 +126,16 @@ function Weeks({ data }: { data: ProgressSummary }) {
   const most = Math.max(1, ...data.practiceByWeek.map((w) => w.count));
   const you = data.audience === "client";
   return (
-    <Section title="Practice, week by week">
-      <Text style={[s.intro, s.muted]}>
-        {data.totalPractices === 0
-          ? "No practice is recorded in this period. That is all right: it will be here when the time comes."
-          : `${you ? "You practised" : `${data.clientName} practised`} ${times(data.totalPractices)} in this period.`}
-      </Text>
+    <Section
+      title="Practice, week by week"
+      lead={
+        <Text style={[s.intro, s.muted]}>
+          {data.totalPractices === 0
+            ? "No practice is recorded in this period. That is all right: it will be here when the time comes."
+            : `${you ? "You practised" : `${data.clientName} practised`} ${times(data.totalPractices)} in this period.`}
+        </Text>
+      }
+    >
       {data.practiceByWeek.map((w) => (
         <View key={w.weekStart} style={s.row} wrap={false}>
           <Text style={s.weekLabel}>Week of {shortDate(w.weekStart)}</Text>
@@ -123,39 +150,44 @@ function Weeks({ data }: { data: ProgressSummary }) {
 }
 
 function Scales({ data }: { data: ProgressSummary }) {
+  const title = "The loved-one test: how each version felt";
+  if (data.scales.length === 0)
+    return (
+      <Section
+        title={title}
+        lead={<Text style={s.muted}>The loved-one test was not part of this period.</Text>}
+      />
+    );
+  const n = data.scales[0]!.count;
   return (
-    <Section title="The loved-one test: how each version felt">
-      {data.scales.length === 0 ? (
-        <Text style={s.muted}>The loved-one test was not part of this period.</Text>
-      ) : (
-        <View>
-          <Text style={[s.intro, s.muted]}>
-            Average ratings on a scale from 0 to 10. The harsh version is the thought as it first
-            came; the kinder version is the same moment, put the way one would say it to someone
-            dear.
-          </Text>
-          <View style={s.table}>
-            <View style={s.row}>
-              <Text style={[s.th, s.cellWide]}>Scale</Text>
-              <Text style={[s.th, s.cell]}>Harsh version</Text>
-              <Text style={[s.th, s.cell]}>Kinder version</Text>
-            </View>
-            {data.scales.map((sc) => (
-              <View key={sc.scaleId} style={s.row} wrap={false}>
-                <Text style={s.cellWide}>
-                  {sc.left} (0) to {sc.right} (10)
-                </Text>
-                <Text style={s.cell}>{oneDecimal(sc.harshMean)}</Text>
-                <Text style={s.cell}>{oneDecimal(sc.kinderMean)}</Text>
-              </View>
-            ))}
-          </View>
-          <Text style={[s.muted, { marginTop: 4 }]}>
-            Based on {data.scales[0]!.count} loved-one{" "}
-            {data.scales[0]!.count === 1 ? "test" : "tests"} with both versions rated.
-          </Text>
+    <Section
+      title={title}
+      lead={
+        <Text style={[s.intro, s.muted]}>
+          Average ratings on a scale from 0 to 10. The harsh version is the thought as it first
+          came; the kinder version is the same moment, put the way one would say it to someone dear.
+        </Text>
+      }
+    >
+      <View style={s.table} wrap={false}>
+        <View style={s.row}>
+          <Text style={[s.th, s.cellWide]}>Scale</Text>
+          <Text style={[s.th, s.cell]}>Harsh version</Text>
+          <Text style={[s.th, s.cell]}>Kinder version</Text>
         </View>
-      )}
+        {data.scales.map((sc) => (
+          <View key={sc.scaleId} style={s.row}>
+            <Text style={s.cellWide}>
+              {sc.left} (0) to {sc.right} (10)
+            </Text>
+            <Text style={s.cell}>{oneDecimal(sc.harshMean)}</Text>
+            <Text style={s.cell}>{oneDecimal(sc.kinderMean)}</Text>
+          </View>
+        ))}
+        <Text style={[s.muted, { marginTop: 4 }]}>
+          Based on {n} loved-one {n === 1 ? "test" : "tests"} with both versions rated.
+        </Text>
+      </View>
     </Section>
   );
 }
@@ -163,12 +195,19 @@ function Scales({ data }: { data: ProgressSummary }) {
 function Soothing({ data }: { data: ProgressSummary }) {
   const { points, meanBefore, meanAfter } = data.soothing;
   const rated = (n: number | null) => (n === null ? "not rated" : String(n));
+  const title = "Soothing touch: before and after";
+  if (points.length === 0)
+    return (
+      <Section
+        title={title}
+        lead={<Text style={s.muted}>No soothing touch ratings in this period.</Text>}
+      />
+    );
   return (
-    <Section title="Soothing touch: before and after">
-      {points.length === 0 ? (
-        <Text style={s.muted}>No soothing touch ratings in this period.</Text>
-      ) : (
-        <View>
+    <Section
+      title={title}
+      lead={
+        <>
           <Text style={[s.intro, s.muted]}>
             How strong the feeling was, from 0 (not at all) to 10 (as strong as it gets). On
             average: {meanBefore === null ? "not rated" : oneDecimal(meanBefore)} before,{" "}
@@ -179,16 +218,43 @@ function Soothing({ data }: { data: ProgressSummary }) {
             <Text style={[s.th, s.cell]}>Before</Text>
             <Text style={[s.th, s.cell]}>After</Text>
           </View>
-          {points.map((p) => (
-            <View key={p.entryId} style={s.row} wrap={false}>
-              <Text style={s.cellWide}>{longDate(p.localDate)}</Text>
-              <Text style={s.cell}>{rated(p.before)}</Text>
-              <Text style={s.cell}>{rated(p.after)}</Text>
-            </View>
-          ))}
+        </>
+      }
+    >
+      {points.map((p) => (
+        <View key={p.entryId} style={s.row} wrap={false}>
+          <Text style={s.cellWide}>{longDate(p.localDate)}</Text>
+          <Text style={s.cell}>{rated(p.before)}</Text>
+          <Text style={s.cell}>{rated(p.after)}</Text>
         </View>
-      )}
+      ))}
     </Section>
+  );
+}
+
+/** A card's title band: kept whole, and with the section heading for the first card. */
+function CardTop({ entry, timeZone }: { entry: SummaryEntry; timeZone: string }) {
+  return (
+    <View style={s.cardTop}>
+      <Text style={s.cardTitle}>
+        {entry.exerciseTitle}, {instantDate(entry.completedAt, timeZone)}
+      </Text>
+    </View>
+  );
+}
+
+/** The answers under a card's title: free to continue on the next page. */
+function CardBody({ entry }: { entry: SummaryEntry }) {
+  return (
+    <View style={s.cardBody}>
+      {entry.answers.length === 0 ? <Text style={s.muted}>No written answers.</Text> : null}
+      {entry.answers.map((a) => (
+        <View key={a.key}>
+          <Text style={s.answerLabel}>{a.label}</Text>
+          <Text style={s.para}>{a.value}</Text>
+        </View>
+      ))}
+    </View>
   );
 }
 
@@ -203,48 +269,40 @@ function Entries({
   entries: SummaryEntry[];
   timeZone: string;
 }) {
+  const [first, ...rest] = entries;
+  if (!first) return <Section title={title} lead={<Text style={s.muted}>{empty}</Text>} />;
   return (
-    <Section title={title}>
-      {entries.length === 0 ? (
-        <Text style={s.muted}>{empty}</Text>
-      ) : (
-        entries.map((e) => (
-          <View key={e.id} style={s.card}>
-            <Text style={s.cardTitle} minPresenceAhead={30}>
-              {e.exerciseTitle}, {instantDate(e.completedAt, timeZone)}
-            </Text>
-            {e.answers.length === 0 ? <Text style={s.muted}>No written answers.</Text> : null}
-            {e.answers.map((a) => (
-              <View key={a.key}>
-                <Text style={s.answerLabel}>{a.label}</Text>
-                <Text style={s.para}>{a.value}</Text>
-              </View>
-            ))}
+    <Section title={title} lead={<CardTop entry={first} timeZone={timeZone} />}>
+      <CardBody entry={first} />
+      {rest.map((e) => (
+        <View key={e.id}>
+          <View wrap={false}>
+            <CardTop entry={e} timeZone={timeZone} />
           </View>
-        ))
-      )}
+          <CardBody entry={e} />
+        </View>
+      ))}
     </Section>
   );
 }
 
 function TherapistExtras({ data }: { data: ProgressSummary }) {
+  const [first, ...rest] = data.assignments ?? [];
+  const line = (a: NonNullable<typeof first>) => (
+    <Text key={a.id} style={s.para}>
+      {a.title}: {a.plan} ({a.status})
+    </Text>
+  );
   return (
     <>
-      <Section title="Practice assigned now">
-        {(data.assignments ?? []).length === 0 ? (
-          <Text style={s.muted}>Nothing is assigned at the moment.</Text>
-        ) : (
-          (data.assignments ?? []).map((a) => (
-            <Text key={a.id} style={s.para}>
-              {a.title}: {a.plan} ({a.status})
-            </Text>
-          ))
-        )}
+      <Section
+        title="Practice assigned now"
+        lead={first ? line(first) : <Text style={s.muted}>Nothing is assigned at the moment.</Text>}
+      >
+        {rest.map(line)}
       </Section>
       {data.weekNote ? (
-        <Section title="The note for the week">
-          <Text style={s.para}>{data.weekNote}</Text>
-        </Section>
+        <Section title="The note for the week" lead={<Text style={s.para}>{data.weekNote}</Text>} />
       ) : null}
     </>
   );

@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cookieOf, makeWebDist, startTestServer } from "../testing/http-server.ts";
 import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "../testing/hostile-inputs.ts";
+import { cookieOf, makeWebDist, startTestServer } from "../testing/http-server.ts";
 import {
   type ActorName,
   createTwoTenants,
@@ -266,7 +266,9 @@ describe("script and HTML payloads in free text", () => {
         note: payload,
       });
       expect(assignment.note).toBe(payload);
-      expect((await t.mutate("review.setWeekNote", { clientId: w.a.client.id, note: payload })).note).toBe(payload);
+      expect(
+        (await t.mutate("review.setWeekNote", { clientId: w.a.client.id, note: payload })).note,
+      ).toBe(payload);
       await t.mutate("sessionNotes.save", {
         clientId: w.a.client.id,
         sessionDate: `2026-03-0${i + 1}`,

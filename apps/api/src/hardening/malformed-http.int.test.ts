@@ -45,7 +45,12 @@ function headersFor(as: As, extra: Record<string, string> = {}): Record<string, 
 
 async function call(
   path: string,
-  init: { method?: string; as?: As; headers?: Record<string, string>; body?: BodyInit } = {},
+  init: {
+    method?: string;
+    as?: As;
+    headers?: Record<string, string>;
+    body?: string | ReadableStream<Uint8Array>;
+  } = {},
 ) {
   const res = await fetch(`${server.url}${path}`, {
     method: init.method ?? "GET",
@@ -140,13 +145,65 @@ describe("malformed bodies on every route", () => {
           body: bad.body,
         });
         seen.push(`${res.status}`);
-        expect(res.status, `${bad.name} → ${res.status} ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
-        expect(res.status, `${bad.name} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(500);
+        await expectAlive();
+        expect(
+          res.status,
+          `${bad.name} → ${res.status} ${res.text.slice(0, 200)}`,
+        ).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${bad.name} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(
+          500,
+        );
       }
       results.push(`  ${route.path}: ${seen.join(" ")}`);
       await expectAlive();
     });
   }
+});
+
+describe("deep nesting inside an otherwise valid call", () => {
+  it("10,000 levels where an answer, a definition or a query input goes: 400, server up", async () => {
+    const deepValue = JSON.parse(deep(10_000));
+    const draft = await w.a.client.caller.mutate("practice.start", { exerciseId: w.builtInId });
+    const before = await w.a.client.caller.query("entries.get", { id: draft.id });
+    const cases: Array<[string, "query" | "mutation", unknown, "clientA" | "therapistA"]> = [
+      [
+        "practice.saveDraft",
+        "mutation",
+        { entryId: draft.id, answers: { reframe: deepValue } },
+        "clientA",
+      ],
+      ["practice.complete", "mutation", { entryId: draft.id, answers: deepValue }, "clientA"],
+      [
+        "exercise.create",
+        "mutation",
+        { definition: { title: "x", steps: deepValue } },
+        "therapistA",
+      ],
+      ["progress.mine", "query", { weeks: deepValue }, "clientA"],
+      ["clients.get", "query", { clientId: deepValue }, "therapistA"],
+    ];
+    for (const [path, type, input, as] of cases) {
+      const caller = as === "clientA" ? w.a.client.caller : w.a.therapist.caller;
+      // Built by hand: JSON.stringify itself overflows its stack at this depth.
+      const text = JSON.stringify(input, (_k, v) => (v === deepValue ? "__DEEP__" : v)).replace(
+        '"__DEEP__"',
+        deep(10_000),
+      );
+      // In process: a 50 KB query string is more than Node's HTTP parser takes (431, tested below).
+      const res =
+        type === "query"
+          ? await caller.fetch(`/trpc/${path}?input=${encodeURIComponent(text)}`)
+          : await caller.fetch(`/trpc/${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: text,
+            });
+      expect(res.status, `${path}: ${(await res.clone().text()).slice(0, 200)}`).toBe(400);
+    }
+    const entry = await w.a.client.caller.query("entries.get", { id: draft.id });
+    expect(entry).toEqual(before);
+    await expectAlive();
+  });
 });
 
 describe("a 10 MB body", () => {
@@ -296,14 +353,20 @@ describe("unicode in names and text", () => {
           password: "a calm river 2026",
         }),
       });
-      expect(signUp.status, `sign-up ${JSON.stringify(bad)}: ${signUp.text}`).toBeGreaterThanOrEqual(400);
+      expect(
+        signUp.status,
+        `sign-up ${JSON.stringify(bad)}: ${signUp.text}`,
+      ).toBeGreaterThanOrEqual(400);
       expect(signUp.status, `sign-up ${JSON.stringify(bad)}: ${signUp.text}`).toBeLessThan(500);
       const signIn = await call("/api/auth/sign-in/email", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email: `x${bad}@example.com`, password: bad }),
       });
-      expect(signIn.status, `sign-in ${JSON.stringify(bad)}: ${signIn.text}`).toBeGreaterThanOrEqual(400);
+      expect(
+        signIn.status,
+        `sign-in ${JSON.stringify(bad)}: ${signIn.text}`,
+      ).toBeGreaterThanOrEqual(400);
       expect(signIn.status, `sign-in ${JSON.stringify(bad)}: ${signIn.text}`).toBeLessThan(500);
       const accept = await call("/api/auth/tend/accept-invitation", {
         method: "POST",
@@ -314,7 +377,9 @@ describe("unicode in names and text", () => {
           timeZone: "Europe/London",
         }),
       });
-      expect(accept.status, `accept ${JSON.stringify(bad)}: ${accept.text}`).toBeGreaterThanOrEqual(400);
+      expect(accept.status, `accept ${JSON.stringify(bad)}: ${accept.text}`).toBeGreaterThanOrEqual(
+        400,
+      );
       expect(accept.status, `accept ${JSON.stringify(bad)}: ${accept.text}`).toBeLessThan(500);
     }
     const users = await w.api.db
@@ -381,7 +446,9 @@ describe("URLs", () => {
         server.port,
         `${c.method ?? "GET"} ${c.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${Object.entries(h)
           .map(([k, v]) => `${k}: ${v}`)
-          .join("\r\n")}\r\n${c.method === "POST" ? "Content-Type: application/json\r\nContent-Length: 2\r\n" : ""}Connection: close\r\n\r\n${c.method === "POST" ? "{}" : ""}`,
+          .join(
+            "\r\n",
+          )}\r\n${c.method === "POST" ? "Content-Type: application/json\r\nContent-Length: 2\r\n" : ""}Connection: close\r\n\r\n${c.method === "POST" ? "{}" : ""}`,
       );
       seen.push(`${c.method ?? "GET"} ${c.path} → ${res.status}`);
       expect(res.status, `${c.path}: ${res.raw.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
@@ -463,7 +530,13 @@ describe("tRPC batching", () => {
   });
 
   it("batches the web app makes (a handful of queries) still work", async () => {
-    const paths = ["me.get", "practice.today", "me.clientSettings", "entries.mine", "progress.mine"];
+    const paths = [
+      "me.get",
+      "practice.today",
+      "me.clientSettings",
+      "entries.mine",
+      "progress.mine",
+    ];
     const res = await call(`/trpc/${paths.join(",")}?batch=1&input=${encodeURIComponent("{}")}`, {
       as: "clientA",
     });

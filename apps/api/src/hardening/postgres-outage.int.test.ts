@@ -58,16 +58,22 @@ it("answers 503 while PostgreSQL is down, recovers by itself, and loses no ackno
   api = await startLiveApi(pg.url);
   db = createDb(pg.url, { max: 2, applicationName: "tend-outage-test" });
   const t = await signUpLiveTenant(api.url, db, "outage");
-  const library = await t.client.ok(t.client.query("exercise.listLibrary"));
-  const exerciseId = library.find((e: { slug: string }) => e.slug === "loved-one-test").id;
+  // Each acknowledged write makes a row of its own: a therapist's own exercise, a session note.
+  const definition = (title: string) => ({
+    title,
+    purpose: "A short pause.",
+    minutes: 3,
+    steps: [{ kind: "text", id: "noticed", label: "What did you notice?", size: "short" }],
+  });
 
   let phase: Phase = "up";
   let stopLoops = false;
   const hardStop = Date.now() + 60_000;
   const outcomes: Outcome[] = [];
-  const acknowledgedEntries: string[] = [];
+  const acknowledgedExercises: string[] = [];
   const acknowledgedNotes = new Map<string, string>();
-  const dateOf = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  const dateOf = (i: number) =>
+    new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 
   async function loop(
     name: string,
@@ -92,9 +98,9 @@ it("answers 503 while PostgreSQL is down, recovers by itself, and loses no ackno
 
   const loops = Promise.all([
     loop(
-      "practice.start",
-      () => t.client.mutation("practice.start", { exerciseId }),
-      (_, res) => acknowledgedEntries.push(res.json().result.data.id),
+      "exercise.create",
+      (i) => t.therapist.mutation("exercise.create", { definition: definition(`Pause ${i}`) }),
+      (_, res) => acknowledgedExercises.push(res.json().result.data.id),
     ),
     loop(
       "sessionNotes.save",
@@ -116,7 +122,7 @@ it("answers 503 while PostgreSQL is down, recovers by itself, and loses no ackno
   await pg.stop();
 
   // While it is down: a clear 503 with Retry-After everywhere, and the health endpoints say so.
-  const write = await t.client.mutation("practice.start", { exerciseId });
+  const write = await t.therapist.mutation("exercise.create", { definition: definition("down") });
   expect(write.status, write.text).toBe(503);
   expect(write.headers["retry-after"]).toBeDefined();
   const read = await t.therapist.query("clients.list");
@@ -137,9 +143,11 @@ it("answers 503 while PostgreSQL is down, recovers by itself, and loses no ackno
   const restartedAt = Date.now();
   let recoveredAfterMs: number | undefined;
   while (Date.now() - restartedAt < RECOVER_WITHIN_MS) {
-    const res = await t.client.mutation("practice.start", { exerciseId });
+    const res = await t.therapist.mutation("exercise.create", {
+      definition: definition("recovered"),
+    });
     if (res.status === 200) {
-      acknowledgedEntries.push(res.json().result.data.id);
+      acknowledgedExercises.push(res.json().result.data.id);
       recoveredAfterMs = Date.now() - restartedAt;
       break;
     }
@@ -159,7 +167,7 @@ it("answers 503 while PostgreSQL is down, recovers by itself, and loses no ackno
     summary[o.phase]![String(o.status)] = (summary[o.phase]![String(o.status)] ?? 0) + 1;
   }
   console.log(
-    `postgres outage: ${outcomes.length} calls ${JSON.stringify(summary)}; recovered ${recoveredAfterMs} ms after restart; ${acknowledgedEntries.length} entries and ${acknowledgedNotes.size} notes acknowledged`,
+    `postgres outage: ${outcomes.length} calls ${JSON.stringify(summary)}; recovered ${recoveredAfterMs} ms after restart; ${acknowledgedExercises.length} exercises and ${acknowledgedNotes.size} notes acknowledged`,
   );
 
   // Only 200 and 503, ever; and only 200 for calls made and answered while PostgreSQL was up.
@@ -172,12 +180,13 @@ it("answers 503 while PostgreSQL is down, recovers by itself, and loses no ackno
   expect(summary.down?.["503"] ?? 0).toBeGreaterThan(0);
 
   // Every acknowledged write is there.
-  const entries = await db
-    .selectFrom("entry")
+  const exercises = await db
+    .selectFrom("exercise")
     .select("id")
-    .where("id", "in", acknowledgedEntries)
+    .where("id", "in", acknowledgedExercises)
     .execute();
-  expect(entries.map((e) => e.id).sort()).toEqual([...acknowledgedEntries].sort());
+  expect(exercises.map((e) => e.id).sort()).toEqual([...acknowledgedExercises].sort());
+  expect(new Set(acknowledgedExercises).size).toBe(acknowledgedExercises.length);
   const notes: Array<{ sessionDate: string; note: string }> = await t.therapist.ok(
     t.therapist.query("sessionNotes.list", { clientId: t.clientId }),
   );

@@ -124,7 +124,8 @@ async function send(caller: Caller, path: string, type: string, input: unknown) 
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
-const INTERNALS = /\bat .+\(.+:\d+:\d+\)|node_modules|\bselect\b.+\bfrom\b|syntax error at|violates .+ constraint|invalid byte sequence/i;
+const INTERNALS =
+  /\bat .+\(.+:\d+:\d+\)|node_modules|\bselect\b.+\bfrom\b|syntax error at|violates .+ constraint|invalid byte sequence/i;
 
 async function callOnce(path: string, type: string, actor: ActorName, sample: Sample) {
   const s = stats.get(path)!;

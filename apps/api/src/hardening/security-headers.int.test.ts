@@ -106,10 +106,12 @@ describe("on every kind of response", () => {
       const res = await get(https.server, kind);
       const hsts = res.headers.get("strict-transport-security") ?? "";
       expect(hsts, kind.name).toMatch(/includeSubDomains/);
-      expect(Number(hsts.match(/max-age=(\d+)/)?.[1]), kind.name).toBeGreaterThanOrEqual(31_536_000);
-      expect(directives(res.headers.get("content-security-policy") ?? "").get("script-src")).toEqual([
-        "'self'",
-      ]);
+      expect(Number(hsts.match(/max-age=(\d+)/)?.[1]), kind.name).toBeGreaterThanOrEqual(
+        31_536_000,
+      );
+      expect(
+        directives(res.headers.get("content-security-policy") ?? "").get("script-src"),
+      ).toEqual(["'self'"]);
     }
   });
 
@@ -175,7 +177,13 @@ describe("Cache-Control: no-store on personal data", () => {
     const feedPath = new URL(feed.url).pathname;
     const cases: Array<[string, Response]> = [
       ["get-session", await client.fetch("/api/auth/get-session")],
-      ["sign-in", await w.anonymous.authPost("/sign-in/email", { email: "nobody@example.com", password: "x".repeat(12) })],
+      [
+        "sign-in",
+        await w.anonymous.authPost("/sign-in/email", {
+          email: "nobody@example.com",
+          password: "x".repeat(12),
+        }),
+      ],
       ["export json", await client.fetch("/api/export/me.json")],
       ["export csv", await client.fetch("/api/export/me.csv")],
       ["export ics", await client.fetch("/api/export/me.ics")],

@@ -73,14 +73,16 @@ it("finishes in-flight requests, refuses new connections, and exits 0", async ()
     for (let i = 0; i < 500 && Date.now() < hardStop; i++) {
       try {
         const res = write
-          ? await t.therapist.mutation("exercise.create", { definition: definition(`${name} ${i}`) })
+          ? await t.therapist.mutation("exercise.create", {
+              definition: definition(`${name} ${i}`),
+            })
           : await t.therapist.query("clients.list");
         outcomes.push({ status: res.status, afterSignal: signalled });
         if (write && res.status === 200) acknowledged.push(res.json().result.data.id);
       } catch (err) {
         const code = (err as { code?: string }).code ?? (err as Error).message;
         outcomes.push({ status: code, afterSignal: signalled });
-        if (code === "ECONNREFUSED") return; // the server is gone: this loop is done
+        if (code === "ECONNREFUSED" || code === "ECONNRESET") return; // the server is gone
       }
     }
   }
@@ -120,16 +122,23 @@ it("finishes in-flight requests, refuses new connections, and exits 0", async ()
   await loops;
 
   console.log(
-    `sigterm: ${outcomes.length} calls (${outcomes.filter((o) => o.status === 200).length} answered 200, ${outcomes.filter((o) => o.status === "ECONNREFUSED").length} refused after the signal), 3 in flight finished with 200`,
+    `sigterm: ${outcomes.length} calls (${outcomes.filter((o) => o.status === 200).length} answered 200, ${outcomes.filter((o) => o.status === "ECONNREFUSED").length} refused and ${outcomes.filter((o) => o.status === "ECONNRESET").length} reset after the signal), 3 in flight finished with 200`,
   );
-  // Every answer that came was a 200; the only failures are refused connections after the signal.
+  // Every answer that came was a 200; the only failures are connections refused after the
+  // signal. A connection the kernel had queued (or Node had just accepted, before a byte of its
+  // request was read) when the server closed is reset instead: no answer, nothing processed.
+  const refusedCleanly = ["ECONNREFUSED", "ECONNRESET"];
   const wrong = outcomes.filter(
-    (o) => o.status !== 200 && !(o.afterSignal && o.status === "ECONNREFUSED"),
+    (o) => o.status !== 200 && !(o.afterSignal && refusedCleanly.includes(String(o.status))),
   );
   expect(wrong).toEqual([]);
   expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(5);
 
   const ids = [...acknowledged, ...inFlightIds];
-  const rows = await database.db.selectFrom("exercise").select("id").where("id", "in", ids).execute();
+  const rows = await database.db
+    .selectFrom("exercise")
+    .select("id")
+    .where("id", "in", ids)
+    .execute();
   expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
 }, 60_000);

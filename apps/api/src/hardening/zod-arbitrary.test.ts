@@ -55,10 +55,7 @@ describe("zodArbitrary", () => {
     ["tuple", z.tuple([z.string(), z.number()])],
     ["local time (regex)", localTimeSchema],
     ["nested definition", exerciseDefinitionSchema],
-    [
-      "lazy",
-      z.lazy(() => z.object({ name: z.string(), children: z.array(z.string()).max(2) })),
-    ],
+    ["lazy", z.lazy(() => z.object({ name: z.string(), children: z.array(z.string()).max(2) }))],
   ];
   for (const [name, schema] of cases) {
     it(`generates values ${name} accepts`, () => {

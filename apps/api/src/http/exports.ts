@@ -5,7 +5,12 @@ import { z } from "zod";
 import { resolveSession, type SessionInfo } from "../auth/session.ts";
 import { practiceCalendar } from "../calendar/practice-calendar.ts";
 import { buildClientExport, clientExportCsv } from "../exports/client-export.ts";
-import { periodQuerySchema, resolvePeriod, weeksAgo } from "../exports/period.ts";
+import {
+  notBeforeTwoYears,
+  periodQuerySchema,
+  resolvePeriod,
+  weeksAgo,
+} from "../exports/period.ts";
 import { clientProgressSummary, therapistProgressSummary } from "../exports/progress-summary.ts";
 import { renderProgressSummaryPdf } from "../exports/progress-summary-pdf.tsx";
 import type { AppDeps } from "../trpc/context.ts";
@@ -163,7 +168,12 @@ export function exportRoutes(deps: AppDeps) {
       await pdfAllowance(viewer.userId);
       const now = new Date();
       const p = resolvePeriod(query, client.timeZone, now, {
-        start: localDateOf(client.joinedAt, client.timeZone),
+        // Since the client joined (at most the last two years).
+        start: notBeforeTwoYears(
+          localDateOf(client.joinedAt, client.timeZone),
+          now,
+          client.timeZone,
+        ),
       });
       const summary = await therapistProgressSummary({ db, cipher }, viewer.userId, client, p, now);
       const pdf = await renderProgressSummaryPdf(summary);

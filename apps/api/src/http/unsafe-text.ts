@@ -37,7 +37,11 @@ export function findUnsafeText(value: unknown, limit = 1_000_000): Array<string 
       if (isUnsafeText(v)) return pathOf(node);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: node });
-    } else if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    } else if (
+      v !== null &&
+      typeof v === "object" &&
+      Object.getPrototypeOf(v) === Object.prototype
+    ) {
       for (const [k, x] of Object.entries(v)) {
         if (isUnsafeText(k)) return pathOf(node, k);
         stack.push({ value: x, key: k, parent: node });

@@ -60,7 +60,9 @@ export function snapshotDiff(before: DbSnapshot, after: DbSnapshot): string[] {
     const a = after[t];
     if (b?.hash === a?.hash && b?.rows === a?.rows) continue;
     out.push(
-      b?.rows === a?.rows ? `${t}: rows changed (${a?.rows} rows)` : `${t}: ${b?.rows} → ${a?.rows} rows`,
+      b?.rows === a?.rows
+        ? `${t}: rows changed (${a?.rows} rows)`
+        : `${t}: ${b?.rows} → ${a?.rows} rows`,
     );
   }
   return out;

@@ -10,7 +10,7 @@ export const SCRIPT_PAYLOADS = [
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "javascript:alert(1)",
-  "\"><svg onload=alert(1)>",
+  '"><svg onload=alert(1)>',
 ];
 
 /** Strings that break naive code: control characters, bidi, emoji, surrogates, payloads. */
@@ -31,6 +31,7 @@ export const NASTY_STRINGS = [
   "ﷺ",
   "%00%zz%",
   "../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, on purpose
   "${7*7}{{7*7}}",
   "null",
   "NaN",
@@ -98,7 +99,8 @@ function pathsOf(value: unknown, limit = 200): Array<{ path: Path; value: unknow
     const item = queue.shift()!;
     out.push(item);
     const v = item.value;
-    if (Array.isArray(v)) v.forEach((x, i) => queue.push({ path: [...item.path, i], value: x }));
+    if (Array.isArray(v))
+      for (const [i, x] of v.entries()) queue.push({ path: [...item.path, i], value: x });
     else if (v && typeof v === "object")
       for (const [k, x] of Object.entries(v)) queue.push({ path: [...item.path, k], value: x });
   }

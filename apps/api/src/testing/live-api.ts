@@ -60,7 +60,9 @@ export async function startLiveApi(
   });
   child.stdout?.on("data", (b) => logs.push(String(b)));
   child.stderr?.on("data", (b) => logs.push(String(b)));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 30_000;
   for (;;) {
@@ -213,11 +215,7 @@ export type LiveTenant = {
  * A therapist who signs up and a client who accepts their invitation, over HTTP. The
  * invitation token is read from the outbox (as the worker would email it) through `db`.
  */
-export async function signUpLiveTenant(
-  base: string,
-  db: Db,
-  tag: string,
-): Promise<LiveTenant> {
+export async function signUpLiveTenant(base: string, db: Db, tag: string): Promise<LiveTenant> {
   const therapist = new LiveCaller(base);
   const signUp = await therapist.post("/api/auth/sign-up/email", {
     name: `Therapist ${tag}`,

@@ -31,14 +31,20 @@ type Ctx = Required<Pick<ZodArbitraryOptions, "maxDepth">> &
   ZodArbitraryOptions & { depth: number; root: boolean };
 
 const isSchema = (v: unknown): v is ZodLike =>
-  typeof v === "object" && v !== null && "_zod" in v && typeof (v as ZodLike)._zod?.def === "object";
+  typeof v === "object" &&
+  v !== null &&
+  "_zod" in v &&
+  typeof (v as ZodLike)._zod?.def === "object";
 
 /** The check definitions of a schema (`.min()`, `.max()`, `.email()`, `.regex()`, `.refine()`…). */
 function checksOf(def: Def): Def[] {
   return ((def.checks ?? []) as ZodLike[]).map((c) => c._zod.def);
 }
 
-export function zodArbitrary(schema: unknown, options: ZodArbitraryOptions = {}): fc.Arbitrary<unknown> {
+export function zodArbitrary(
+  schema: unknown,
+  options: ZodArbitraryOptions = {},
+): fc.Arbitrary<unknown> {
   return build(schema, { maxDepth: 3, ...options, depth: 0, root: true });
 }
 
@@ -223,10 +229,15 @@ function stringArb(def: Def): fc.Arbitrary<string> {
   const formats = checks.filter((c) => c.check === "string_format");
   const base = formats.map(formatArb).find((a) => a !== undefined);
   const patterns = formats.map((f) => f.pattern).filter((p): p is RegExp => p instanceof RegExp);
-  const inBounds = (s: string) => s.length >= (min ?? 0) && s.length <= (max ?? Number.MAX_SAFE_INTEGER);
+  const inBounds = (s: string) =>
+    s.length >= (min ?? 0) && s.length <= (max ?? Number.MAX_SAFE_INTEGER);
   if (base) {
     // Other formats on the same string (a regex and an email…) must hold too; most values pass.
-    return base.filter((s) => inBounds(s) && patterns.every((p) => new RegExp(p.source, p.flags.replace("g", "")).test(s)));
+    return base.filter(
+      (s) =>
+        inBounds(s) &&
+        patterns.every((p) => new RegExp(p.source, p.flags.replace("g", "")).test(s)),
+    );
   }
   const minLength = min ?? 0;
   const maxLength = Math.min(max ?? minLength + 40, minLength + 40);

@@ -30,6 +30,8 @@ export type ReminderOutcome =
  * pile of stale "whenever you have a few minutes" emails would read as nagging.
  */
 export const LATE_AFTER_MS = 6 * 3600_000;
+/** Quiet hours move a reminder by less than a day: anything planned before this is late too. */
+const SURELY_LATE_MS = LATE_AFTER_MS + 24 * 3600_000;
 
 type Decision =
   | { outcome: Exclude<ReminderOutcome, "deferred"> }
@@ -145,7 +147,9 @@ export async function dispatchDueReminders(
             data: reminderEmailData(row, occurrenceAt, links),
           });
         }
-        const next = planNextReminder(row, occurrenceAt);
+        // After an outage, skip straight past occurrences that could only be let go as well.
+        const after = Math.max(occurrenceAt.getTime(), now.getTime() - SURELY_LATE_MS);
+        const next = planNextReminder(row, new Date(after));
         plans.push({
           assignmentId: row.assignmentId,
           sendAt: next?.sendAt ?? null,

@@ -1,6 +1,6 @@
 // Real processes for the worker's integration tests: the API (for the links in emails) and the
-// worker itself (to kill it), started as `npm start` does: `node --import tsx src/main.ts` in the
-// app's own folder, where tsx finds its tsconfig.
+// worker itself (to kill it), started as the README's "Running more than one of each" does:
+// `node --import tsx apps/<app>/src/main.ts` from the repository root.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../../../../test/support/redis-server.ts";
@@ -18,8 +18,8 @@ export type AppProcess = {
 
 export function startApp(app: "api" | "worker", env: Record<string, string>): AppProcess {
   const logs: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: path.join(repoRoot, "apps", app),
+  const child = spawn(process.execPath, ["--import", "tsx", `apps/${app}/src/main.ts`], {
+    cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,3 +1,5 @@
+// @jsxRuntime automatic
+// @jsxImportSource react
 import { z } from "zod";
 import { Action, EmailLayout, Paragraph, SmallPrint } from "./layout.tsx";
 import { actionUrl, defineTemplate } from "./template.ts";

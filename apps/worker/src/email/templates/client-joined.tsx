@@ -1,3 +1,5 @@
+// @jsxRuntime automatic
+// @jsxImportSource react
 import { z } from "zod";
 import { EmailLayout, Paragraph, SmallPrint } from "./layout.tsx";
 import { defineTemplate, personName } from "./template.ts";

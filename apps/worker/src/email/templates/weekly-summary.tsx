@@ -1,3 +1,5 @@
+// @jsxRuntime automatic
+// @jsxImportSource react
 import { Link, Section, Text } from "@react-email/components";
 import { z } from "zod";
 import { Action, EmailLayout, Paragraph, SmallPrint } from "./layout.tsx";
