@@ -26,6 +26,7 @@ let client: Actor;
 let otherClient: Actor;
 let lovedOneId: string;
 let soothingId: string;
+let speakingId: string;
 let assignmentId: string;
 /** Completed first, private. */
 let first: string;
@@ -44,6 +45,7 @@ beforeAll(async () => {
   const library = await therapist.caller.query("exercise.listLibrary");
   lovedOneId = library.find((e: { slug: string }) => e.slug === "loved-one-test").id;
   soothingId = library.find((e: { slug: string }) => e.slug === "soothing-touch").id;
+  speakingId = library.find((e: { slug: string }) => e.slug === "speaking-by-name").id;
   assignmentId = (
     await therapist.caller.mutate("assignments.create", {
       clientId: client.id,
@@ -53,8 +55,9 @@ beforeAll(async () => {
     })
   ).id;
 
-  // The draft is started first, but saved last: it is the most recently touched.
-  draft = (await client.caller.mutate("practice.start", { exerciseId: soothingId })).id;
+  // The draft is started first, but saved last: it is the most recently touched. (Another
+  // exercise than the finished ones: starting the same exercise again resumes its draft.)
+  draft = (await client.caller.mutate("practice.start", { exerciseId: speakingId })).id;
   await pause();
   first = (await client.caller.mutate("practice.start", { assignmentId })).id;
   await client.caller.mutate("practice.complete", {
@@ -68,7 +71,10 @@ beforeAll(async () => {
     answers: { "intensity-before": 7, "intensity-after": 3, words: "second words" },
   });
   await pause();
-  await client.caller.mutate("practice.saveDraft", { entryId: draft, answers: { words: "later" } });
+  await client.caller.mutate("practice.saveDraft", {
+    entryId: draft,
+    answers: { thought: "later" },
+  });
 
   // Someone else's history, which must never show up here.
   const theirs = await otherClient.caller.mutate("practice.start", { exerciseId: soothingId });
