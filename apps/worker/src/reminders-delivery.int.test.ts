@@ -185,6 +185,37 @@ describe("reminders under trouble", () => {
     expect((await rowByKey(t, key!)).last_error).toBeNull();
   });
 
+  it("does not send a reminder the client turned off while it waited for SMTP", async () => {
+    const at = "2026-06-01T11:30:00.000Z";
+    const [assignment] = await seedDueReminders(t.db, { count: 1, dueAt: new Date(at) });
+    const key = reminderKey(assignment!, at);
+    await start({ retry: { baseMs: 50, maxAttempts: 10 } });
+    await sink.down();
+    try {
+      clock.set(at);
+      await until(
+        async () => ((await rowByKey(t, key).catch(() => undefined))?.attempts ?? 0) >= 1,
+      );
+      // Meanwhile the client unsubscribes from reminders (what the one-click route saves).
+      const { client_id } = await t.db
+        .selectFrom("assignment")
+        .select("client_id")
+        .where("id", "=", assignment!)
+        .executeTakeFirstOrThrow();
+      await t.db
+        .updateTable("client_profile")
+        .set({ reminder_emails: false })
+        .where("user_id", "=", client_id)
+        .execute();
+    } finally {
+      await sink.up();
+    }
+    await until(async () => (await rowByKey(t, key)).status === "cancelled");
+    expect((await rowByKey(t, key)).last_error).toBe("reminder emails turned off");
+    await sleep(300);
+    expect(countByKey(sink, key)).toBe(0);
+  });
+
   it("stops at a 5xx: marked failed with the reason, and not tried again", async () => {
     const at = "2026-06-01T12:00:00.000Z";
     const [key] = keysOf(await seedDueReminders(t.db, { count: 1, dueAt: new Date(at) }), at);
@@ -228,7 +259,7 @@ describe("reminders under trouble", () => {
       therapistId,
       clientId: sleeper.id,
       schedule: daily("09:00"),
-      startDate: "2026-07-01",
+      startDate: "2026-07-02",
       now: from,
     });
     const keysFor = async (id: string) =>
@@ -276,7 +307,8 @@ describe("reminders under trouble", () => {
       .select("idempotency_key")
       .where("idempotency_key", "like", "reminder:%:2026-07-%")
       .execute();
-    // Only today's fresh ones: the nap (1st, after quiet hours) and the 2nd's 12:30 and 09:05…
+    // Only fresh ones: the nap's (1 July after quiet hours, 2 July at 12:30) and, for the
+    // earlier tests' assignments, the 2 July ones still within 6 hours of 16:00.
     for (const { idempotency_key: key } of sentInJuly)
       expect(key, "nothing more than 6 h old is sent").toMatch(/:2026-07-0[12]T/);
 

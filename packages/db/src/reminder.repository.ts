@@ -252,7 +252,8 @@ export async function storeNextReminders(
   if (plans.length === 0) return;
   const values = sql.join(
     plans.map(
-      (p) => sql`(${p.assignmentId}::uuid, ${p.sendAt}::timestamptz, ${p.occurrenceAt}::timestamptz)`,
+      (p) =>
+        sql`(${p.assignmentId}::uuid, ${p.sendAt}::timestamptz, ${p.occurrenceAt}::timestamptz)`,
     ),
   );
   await sql`update assignment a

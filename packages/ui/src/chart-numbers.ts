@@ -10,9 +10,11 @@ function utcDateOf(localDate: string): Date | null {
 export function shortDate(localDate: string): string {
   const date = utcDateOf(localDate);
   return date
-    ? new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }).format(
-        date,
-      )
+    ? new Intl.DateTimeFormat(undefined, {
+        day: "numeric",
+        month: "short",
+        timeZone: "UTC",
+      }).format(date)
     : localDate;
 }
 
@@ -41,7 +43,8 @@ export function wrapWords(text: string, max: number): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && `${last} ${word}`.length <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;

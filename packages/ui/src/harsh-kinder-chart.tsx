@@ -6,10 +6,22 @@ import { type ReactNode, useRef } from "react";
 import { ChartFigure, type ChartSize } from "./chart-figure.tsx";
 import { ChartLegend } from "./chart-legend.tsx";
 import { CircleMark, MultiLineLabel, SquareMark } from "./chart-marks.tsx";
-import { formatRating, labelStep, longDate, meanOf, shortDate, wrapWords } from "./chart-numbers.ts";
+import {
+  formatRating,
+  labelStep,
+  longDate,
+  meanOf,
+  shortDate,
+  wrapWords,
+} from "./chart-numbers.ts";
 import { useElementWidth } from "./use-element-width.ts";
 
-export type HarshKinderPoint = { entryId?: string; localDate: string; harsh: number; kinder: number };
+export type HarshKinderPoint = {
+  entryId?: string;
+  localDate: string;
+  harsh: number;
+  kinder: number;
+};
 
 /** The averages a caption or a table footer shows for one scale. */
 export function harshKinderMeans(points: readonly HarshKinderPoint[]) {
@@ -105,11 +117,28 @@ export function HarshKinderChart({
       <svg width={width} height={height} role="presentation" focusable="false">
         <Group left={margin.left} top={margin.top}>
           {[0, 5, 10].map((t) => (
-            <Line key={t} from={{ x: 0, y: y(t) }} to={{ x: innerW, y: y(t) }} className="tend-chart-grid" />
+            <Line
+              key={t}
+              from={{ x: 0, y: y(t) }}
+              to={{ x: innerW, y: y(t) }}
+              className="tend-chart-grid"
+            />
           ))}
-          <MultiLineLabel x={-10} y={y(10)} lines={[...poleLines[0]!]} fontSize={font} className="tend-chart-pole" />
+          <MultiLineLabel
+            x={-10}
+            y={y(10)}
+            lines={[...poleLines[0]!]}
+            fontSize={font}
+            className="tend-chart-pole"
+          />
           <MultiLineLabel x={-10} y={y(5)} lines={["5"]} fontSize={font} />
-          <MultiLineLabel x={-10} y={y(0)} lines={[...poleLines[1]!]} fontSize={font} className="tend-chart-pole" />
+          <MultiLineLabel
+            x={-10}
+            y={y(0)}
+            lines={[...poleLines[1]!]}
+            fontSize={font}
+            className="tend-chart-pole"
+          />
           {points.map((p, i) => (
             <Line
               // biome-ignore lint/suspicious/noArrayIndexKey: points are in time order; several can share a date

@@ -6,7 +6,14 @@ import { type ReactNode, useRef } from "react";
 import { ChartFigure, type ChartSize } from "./chart-figure.tsx";
 import { ChartLegend } from "./chart-legend.tsx";
 import { CircleMark, MultiLineLabel } from "./chart-marks.tsx";
-import { formatRating, labelStep, longDate, meanOf, shortDate, wrapWords } from "./chart-numbers.ts";
+import {
+  formatRating,
+  labelStep,
+  longDate,
+  meanOf,
+  shortDate,
+  wrapWords,
+} from "./chart-numbers.ts";
 import { useElementWidth } from "./use-element-width.ts";
 
 export type IntensityPoint = {
@@ -92,11 +99,28 @@ export function IntensityChart({
       <svg width={width} height={height} role="presentation" focusable="false">
         <Group left={margin.left} top={margin.top}>
           {[0, 5, 10].map((t) => (
-            <Line key={t} from={{ x: 0, y: y(t) }} to={{ x: innerW, y: y(t) }} className="tend-chart-grid" />
+            <Line
+              key={t}
+              from={{ x: 0, y: y(t) }}
+              to={{ x: innerW, y: y(t) }}
+              className="tend-chart-grid"
+            />
           ))}
-          <MultiLineLabel x={-10} y={y(10)} lines={highLines} fontSize={font} className="tend-chart-pole" />
+          <MultiLineLabel
+            x={-10}
+            y={y(10)}
+            lines={highLines}
+            fontSize={font}
+            className="tend-chart-pole"
+          />
           <MultiLineLabel x={-10} y={y(5)} lines={["5"]} fontSize={font} />
-          <MultiLineLabel x={-10} y={y(0)} lines={lowLines} fontSize={font} className="tend-chart-pole" />
+          <MultiLineLabel
+            x={-10}
+            y={y(0)}
+            lines={lowLines}
+            fontSize={font}
+            className="tend-chart-pole"
+          />
           {points.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: points are in time order; several can share a date
             <g key={i}>
@@ -111,7 +135,12 @@ export function IntensityChart({
                 <CircleMark x={at(i)} y={y(p.before)} r={r} className="tend-chart-before-mark" />
               ) : null}
               {p.after !== null ? (
-                <CircleMark x={at(i)} y={y(p.after)} r={r + 0.5} className="tend-chart-after-mark" />
+                <CircleMark
+                  x={at(i)}
+                  y={y(p.after)}
+                  r={r + 0.5}
+                  className="tend-chart-after-mark"
+                />
               ) : null}
             </g>
           ))}

@@ -44,7 +44,7 @@ export function PracticeByWeekChart({
   const innerH = height - margin.top - margin.bottom;
   const most = Math.max(3, ...weeks.map((w) => w.count));
   const ticks = countTicks(most);
-  const top = ticks[ticks.length - 1]! < most ? most : ticks[ticks.length - 1]!;
+  const top = Math.max(ticks[ticks.length - 1]!, most);
 
   const x = scaleBand<string>({
     domain: weeks.map((w) => w.weekStart),

@@ -14,6 +14,7 @@ const navByRole: Record<Role, NavItem[]> = {
     { href: "/home", label: "Home" },
     { href: "/today", label: "Today" },
     { href: "/history", label: "History" },
+    { href: "/progress", label: "Progress" },
     { href: "/account", label: "Account" },
   ],
 };

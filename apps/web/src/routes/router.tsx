@@ -1,18 +1,28 @@
+import { Loading } from "@tend/ui";
+import { type ReactNode, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
-import { AccountPage } from "../features/account/account-page.tsx";
 import { ForgotPasswordPage } from "../features/auth/forgot-password-page.tsx";
 import { ResetPasswordPage } from "../features/auth/reset-password-page.tsx";
 import { SignInPage } from "../features/auth/sign-in-page.tsx";
 import { SignUpPage } from "../features/auth/sign-up-page.tsx";
-import { ClientPage } from "../features/clients/client-page.tsx";
-import { ClientsPage } from "../features/clients/clients-page.tsx";
+import { NotTodayPage } from "../features/email-links/not-today-page.tsx";
+import { UnsubscribePage } from "../features/email-links/unsubscribe-page.tsx";
 import { HistoryPage } from "../features/history/history-page.tsx";
 import { HomePage } from "../features/home/home-page.tsx";
 import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
-import { ExercisePreviewPage } from "../features/library/exercise-preview-page.tsx";
-import { LibraryPage } from "../features/library/library-page.tsx";
 import { PracticePage } from "../features/practice/practice-page.tsx";
 import { TodayPage } from "../features/practice/today-page.tsx";
+import {
+  AccountPage,
+  BuilderPage,
+  ClientPage,
+  ClientsPage,
+  EmailSettingsPage,
+  ExercisePreviewPage,
+  LibraryPage,
+  ProgressPage,
+  ReviewPage,
+} from "./lazy-pages.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RequireRole } from "./require-role.tsx";
 import { RoleHomeRedirect } from "./role-home-redirect.tsx";
@@ -20,10 +30,10 @@ import { RootLayout } from "./root-layout.tsx";
 import { RouteErrorPage } from "./route-error-page.tsx";
 import { SignedOutOnly } from "./signed-out-only.tsx";
 
-const loadBuilder = () =>
-  import("../features/exercise-builder/builder-page.tsx").then((m) => ({
-    Component: m.BuilderPage,
-  }));
+/** A lazily loaded page, with a calm line while its code arrives. */
+function lazyPage(page: ReactNode) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}
 
 export const router = createBrowserRouter([
   {
@@ -43,20 +53,21 @@ export const router = createBrowserRouter([
       // Reachable signed in or out: they arrive from an email link.
       { path: "reset-password", element: <ResetPasswordPage /> },
       { path: "invite", element: <AcceptInvitationPage /> },
+      { path: "unsubscribe", element: <UnsubscribePage /> },
+      { path: "not-today", element: <NotTodayPage /> },
       {
         element: <RequireRole />,
-        children: [{ path: "account", element: <AccountPage /> }],
+        children: [{ path: "account", element: lazyPage(<AccountPage />) }],
       },
       {
         element: <RequireRole roleRequired="therapist" />,
         children: [
-          { path: "clients", element: <ClientsPage /> },
-          { path: "clients/:clientId", element: <ClientPage /> },
-          { path: "library", element: <LibraryPage /> },
-          { path: "library/:slug", element: <ExercisePreviewPage /> },
-          // The builder carries the exercise schema (zod): loaded only when a therapist opens it.
-          { path: "library/new", lazy: loadBuilder },
-          { path: "library/:id/edit", lazy: loadBuilder },
+          { path: "clients", element: lazyPage(<ClientsPage />) },
+          { path: "clients/:clientId", element: lazyPage(<ClientPage />) },
+          { path: "library", element: lazyPage(<LibraryPage />) },
+          { path: "library/:slug", element: lazyPage(<ExercisePreviewPage />) },
+          { path: "library/new", element: lazyPage(<BuilderPage />) },
+          { path: "library/:id/edit", element: lazyPage(<BuilderPage />) },
         ],
       },
       {
@@ -66,9 +77,18 @@ export const router = createBrowserRouter([
           { path: "today", element: <TodayPage /> },
           { path: "practice/:entryId", element: <PracticePage /> },
           { path: "history", element: <HistoryPage /> },
+          { path: "progress", element: lazyPage(<ProgressPage />) },
+          { path: "settings/email", element: lazyPage(<EmailSettingsPage />) },
         ],
       },
       { path: "*", element: <NotFoundPage /> },
     ],
+  },
+  // The review together fills the whole screen: no app navigation around it.
+  {
+    path: "/clients/:clientId/review",
+    errorElement: <RouteErrorPage />,
+    element: <RequireRole roleRequired="therapist" />,
+    children: [{ index: true, element: lazyPage(<ReviewPage />) }],
   },
 ]);

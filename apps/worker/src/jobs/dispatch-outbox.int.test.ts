@@ -2,6 +2,7 @@ import { claimDueEmails, enqueueEmail } from "@tend/db";
 import { createTestDatabase, type TestDatabase } from "@tend/db/testing";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
+import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestRedis, type TestRedis } from "../../../../test/support/redis-server.ts";
 import { type SmtpSink, startSmtpSink } from "../../../../test/support/smtp-sink.ts";
@@ -15,9 +16,10 @@ import {
   sleep,
   startTestRuntime,
   TEST_MAIL_FROM,
+  testCipher,
   until,
 } from "../testing/email-runtime.ts";
-import type { SendOutcome } from "./send-email.ts";
+import { DEFAULT_RETRY_POLICY, type SendOutcome, sendOutboxEmail } from "./send-email.ts";
 
 let t: TestDatabase;
 let redis: TestRedis;
@@ -169,6 +171,36 @@ describe("dispatching the outbox", () => {
     if (Date.now() < leaseEnds) expect(countByKey(sink, "orphan")).toBe(0); // still leased
     await until(() => countByKey(sink, "orphan") === 1, { timeoutMs: 8_000 });
     expect((await rowByKey(t, "orphan")).attempts).toBe(2);
+  });
+
+  it("a send job left over from an earlier claim does nothing; the current claim's job sends", async () => {
+    await enqueueEmail(t.db, magicLinkEmail("stale-job"));
+    const [first] = await claimDueEmails(t.db, { limit: 1, leaseSeconds: 1 });
+    await sleep(1_100); // that worker died; its lease ran out
+    const [second] = await claimDueEmails(t.db, { limit: 1, leaseSeconds: 30 });
+    expect(second?.id).toBe(first?.id);
+    const mailer = createMailer({ smtpUrl: sink.url, from: TEST_MAIL_FROM });
+    const deps = {
+      db: t.db,
+      mailer,
+      log: pino({ level: "silent" }),
+      cipher: testCipher(),
+      retry: DEFAULT_RETRY_POLICY,
+      minLeaseLeftMs: 1_000,
+    };
+    try {
+      // The dead worker's job, still in Redis (stalled), runs again: the row has moved on.
+      expect(await sendOutboxEmail(deps, { outboxId: first!.id, attempt: first!.attempts })).toBe(
+        "skipped",
+      );
+      expect(countByKey(sink, "stale-job")).toBe(0);
+      expect(await sendOutboxEmail(deps, { outboxId: second!.id, attempt: second!.attempts })).toBe(
+        "sent",
+      );
+    } finally {
+      mailer.close();
+    }
+    expect(countByKey(sink, "stale-job")).toBe(1);
   });
 
   it("documents the duplicate window: SMTP accepted, then the worker died before recording", async () => {

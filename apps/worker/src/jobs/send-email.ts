@@ -102,8 +102,9 @@ export type SendOutcome = "sent" | "retry" | "failed" | "skipped" | "cancelled";
 
 /**
  * Deliver one outbox row: load → decide → act → record.
- * Idempotent under retry: it acts only on a row still claimed ('sending'); once the row is
- * recorded as sent, failed or queued again, a repeated job does nothing.
+ * Idempotent under retry: it acts only on a row still held by this job's claim ('sending', with
+ * the same attempt number); once the row is recorded as sent, failed, cancelled or queued again,
+ * or claimed anew, a repeated or left-over job does nothing.
  */
 export async function sendOutboxEmail(
   deps: SendEmailDeps,

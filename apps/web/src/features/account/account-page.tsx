@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorNotice, Loading, PageHeader } from "@tend/ui";
+import { Link } from "react-router";
 import { toProblem } from "../../lib/errors.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
@@ -27,6 +28,15 @@ export function AccountPage() {
       <ChangeEmailSection email={me.data.email} />
       <TwoFactorSection enabled={me.data.twoFactorEnabled} hasPassword={hasPassword.data} />
       <SessionsSection />
+      {me.data.role === "client" ? (
+        <section className="tend-panel" aria-labelledby="account-emails-title">
+          <h2 id="account-emails-title">Emails and your data</h2>
+          <p>
+            Reminders, quiet hours, your weekly summary, your calendar, downloading your data and
+            deleting your account are in <Link to="/settings/email">your email settings</Link>.
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

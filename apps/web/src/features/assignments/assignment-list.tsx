@@ -18,11 +18,14 @@ export function AssignmentList({
   clientId,
   clientName,
   timeZone,
+  onChanged,
 }: {
   assignments: Assignment[];
   clientId: string;
   clientName: string;
   timeZone: string;
+  /** Told what changed, in a sentence to show ("Soothing touch is paused."). */
+  onChanged?: (message: string) => void;
 }) {
   const current = assignments.filter((a) => a.status !== "ended");
   const ended = assignments.filter((a) => a.status === "ended");
@@ -39,6 +42,7 @@ export function AssignmentList({
               clientId={clientId}
               clientName={clientName}
               timeZone={timeZone}
+              onChanged={onChanged}
             />
           ))}
         </ul>
@@ -63,16 +67,24 @@ export function AssignmentList({
   );
 }
 
+const STATUS_DONE: Record<"pause" | "resume" | "end", string> = {
+  pause: "is paused",
+  resume: "is back on",
+  end: "has ended",
+};
+
 function AssignmentRow({
   assignment: a,
   clientId,
   clientName,
   timeZone,
+  onChanged,
 }: {
   assignment: Assignment;
   clientId: string;
   clientName: string;
   timeZone: string;
+  onChanged?: ((message: string) => void) | undefined;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -80,8 +92,9 @@ function AssignmentRow({
   const [ending, setEnding] = useState(false);
   const status = useMutation(
     trpc.assignments.setStatus.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (_, input) => {
         setEnding(false);
+        onChanged?.(`${a.exerciseTitle} ${STATUS_DONE[input.action]}.`);
         void queryClient.invalidateQueries({
           queryKey: trpc.assignments.listForClient.queryKey({ clientId }),
         });
@@ -147,7 +160,10 @@ function AssignmentRow({
           clientName={clientName}
           timeZone={timeZone}
           existing={a}
-          onDone={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            onChanged?.(`Changes to ${a.exerciseTitle} are saved.`);
+          }}
           onCancel={() => setEditing(false)}
         />
       </Dialog>

@@ -4,7 +4,12 @@ import { toProblem } from "../../lib/errors.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 
-const whatLabel: Record<string, string> = { profile: "your profile" };
+const whatLabel: Record<string, string> = {
+  profile: "your profile",
+  review: "your progress review",
+  "shared entries": "the entries you shared",
+  "a printable summary": "a printable summary of what you shared",
+};
 const roleLabel: Record<string, string> = { therapist: "your therapist" };
 
 /** Who opened the client's data and when: nothing is looked at without them being able to see it. */

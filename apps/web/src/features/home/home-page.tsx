@@ -33,6 +33,16 @@ export function HomePage() {
           </p>
         </section>
       ) : null}
+      {client ? (
+        <section className="tend-panel" aria-labelledby="emails-title">
+          <h2 id="emails-title">Emails, calendar and your data</h2>
+          <p>
+            Turn reminders on or off, pause them for a while, choose quiet hours and your weekly
+            summary, add your practice to your calendar, or download your data:{" "}
+            <Link to="/settings/email">your email settings</Link>.
+          </p>
+        </section>
+      ) : null}
       <AccessLogSection />
       {client ? (
         <ClientSettingsSection

@@ -105,6 +105,13 @@ export function TodayPage() {
       {start.isError ? (
         <ErrorNotice title="That did not open">{toProblem(start.error).message}</ErrorNotice>
       ) : null}
+      {plan.weekNote.trim() ? (
+        <section className="tend-week-note-card" aria-labelledby="week-note-title">
+          <h2 id="week-note-title">Your note for this week</h2>
+          <p className="tend-answer-text">{plan.weekNote}</p>
+          <p className="tend-hint">Written together with {therapistName} in your session.</p>
+        </section>
+      ) : null}
 
       {drafts.length > 0 ? (
         <Section title="Continue where you left off">
@@ -261,8 +268,10 @@ export function TodayPage() {
         )}
       </Section>
       <p className="tend-hint tend-today-footer">
-        Everything you have written is in <Link to="/history">your history</Link>. Your settings and
-        who has looked at your page are on <Link to="/home">Home</Link>.
+        Everything you have written is in <Link to="/history">your history</Link>, and a look back
+        at your practice is on <Link to="/progress">your progress</Link> page. Your settings and who
+        has looked at your page are on <Link to="/home">Home</Link>; reminders and other emails are
+        in <Link to="/settings/email">your email settings</Link>.
       </p>
     </>
   );
