@@ -14,6 +14,7 @@ import {
   createScheduledEmailSweeper,
   type ScheduledEmailsResult,
 } from "./jobs/dispatch-scheduled-emails.ts";
+import { purgeDeletedAccounts } from "./jobs/purge-deleted-accounts.ts";
 import {
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
@@ -141,6 +142,8 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     async (job) => {
       if (job.name === "sweep") {
         const result = await runSweep(deps.db, log);
+        // Account deletions whose 7-day grace period is over.
+        await purgeDeletedAccounts(deps.db, log, { now: (deps.clock ?? (() => new Date()))() });
         deps.onSweep?.();
         return result;
       }

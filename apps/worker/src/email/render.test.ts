@@ -16,6 +16,7 @@ const samples: { [T in TemplateName]: Record<string, unknown> } = {
   "verify-email": { url, name: "Sam" },
   "change-email": { url, newEmail: "sam.new@example.org" },
   "client-joined": { clientName: "Sam Lee" },
+  "client-left": { clientName: "Sam Lee" },
   "practice-reminder": {
     name: "Sam",
     exerciseTitle: "The loved-one test",

@@ -3,6 +3,7 @@ import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { changeEmail } from "./templates/change-email.tsx";
 import { clientJoined } from "./templates/client-joined.tsx";
+import { clientLeft } from "./templates/client-left.tsx";
 import { invite } from "./templates/invite.tsx";
 import { magicLink } from "./templates/magic-link.tsx";
 import { practiceReminder } from "./templates/practice-reminder.tsx";
@@ -19,6 +20,7 @@ export const emailTemplates = {
   "verify-email": verifyEmail,
   "change-email": changeEmail,
   "client-joined": clientJoined,
+  "client-left": clientLeft,
   "practice-reminder": practiceReminder,
   "weekly-summary": weeklySummary,
   "therapist-digest": therapistDigest,

@@ -190,7 +190,7 @@ describe("weekly summaries and therapist digests", () => {
       `summary:${ids.alex}:2026-03-22T22:00:00.000Z`,
     );
     // The week runs from last Sunday 18:00 to this one, local time.
-    expect(alex.subject).toBe("Your week in Tend, 15 March – 22 March");
+    expect(alex.subject).toBe("Your week in Tend, 16 March – 22 March");
     expect(alex.text).toMatch(/Nothing is wrong/);
     expect(alex.text).not.toMatch(/practised|0 times/);
     expect(alex.text).toMatch(/Write this week's reflection/);
@@ -200,7 +200,7 @@ describe("weekly summaries and therapist digests", () => {
       "2026-03-23T07:00:00.000Z",
       `digest:${ids.therapist}:2026-03-23T07:00:00.000Z`,
     );
-    expect(digest.subject).toBe("Your clients' week in Tend, 16 March – 23 March");
+    expect(digest.subject).toBe("Your clients' week in Tend, 17 March – 23 March");
     const text = digest.text!;
     // Alphabetical; Kim's private entry is left out (Kim does not share the practice log).
     expect(text.indexOf("Alex Moreau")).toBeLessThan(text.indexOf("Kim Park"));

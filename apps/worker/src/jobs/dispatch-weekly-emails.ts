@@ -61,7 +61,8 @@ export async function dispatchWeeklyEmails(
           to: s.email,
           data: {
             name: s.name,
-            weekStart: localDateOf(from, s.timeZone),
+            // The seven local days up to the summary's own day.
+            weekStart: localDateOf(new Date(s.dueAt.getTime() - 6 * 24 * 3600_000), s.timeZone),
             weekEnd: localDateOf(new Date(s.dueAt.getTime() - 1), s.timeZone),
             practiceCount: entries.length,
             exercises: practiceByExercise(entries),
@@ -120,7 +121,7 @@ export async function dispatchWeeklyEmails(
           data: {
             therapistId: d.therapistId,
             name: d.name,
-            weekStart: localDateOf(from, d.timeZone),
+            weekStart: localDateOf(new Date(d.dueAt.getTime() - 6 * 24 * 3600_000), d.timeZone),
             weekEnd: localDateOf(new Date(d.dueAt.getTime() - 1), d.timeZone),
             clients: clients.map((c) => ({
               name: c.name,

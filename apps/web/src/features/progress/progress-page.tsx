@@ -37,8 +37,8 @@ export function ProgressPage() {
         title="Your progress"
         lead={
           <>
-            A look back, for you. Nothing here is a score: it is simply what you practised and how
-            it felt. {therapistName} sees only the entries you choose to share.
+            A look back, just for you: what you practised and how it felt. {therapistName} sees only
+            the entries you choose to share.
           </>
         }
       />

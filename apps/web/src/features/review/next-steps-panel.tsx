@@ -80,7 +80,9 @@ export function NextStepsPanel({
         </div>
       )}
 
-      <h3 className="tend-panel-title">The note for the week</h3>
+      <h3 className="tend-panel-title" id="week-note-title">
+        The note for the week
+      </h3>
       <WeekNoteForm clientId={clientId} clientName={clientName} saved={weekNote} />
     </section>
   );

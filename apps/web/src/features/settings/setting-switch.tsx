@@ -1,5 +1,5 @@
 import { ErrorNotice, SwitchField } from "@tend/ui";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { toProblem } from "../../lib/errors.ts";
 import { useUpdateSettings } from "./use-update-settings.ts";
 
@@ -20,15 +20,22 @@ export function SettingSwitch({
   onSaved?: (on: boolean) => void;
 }) {
   const save = useUpdateSettings();
-  const pending = save.isPending ? save.variables?.[setting] : undefined;
-  const checked = typeof pending === "boolean" ? pending : value;
+  // The switch shows the person's choice at once; a failed save puts it back.
+  const [checked, setChecked] = useState(value);
+  useEffect(() => setChecked(value), [value]);
   return (
     <div className="tend-stack">
       <SwitchField
         label={label}
         hint={hint}
         checked={checked}
-        onChange={(on) => save.mutate({ [setting]: on }, { onSuccess: () => onSaved?.(on) })}
+        onChange={(on) => {
+          setChecked(on);
+          save.mutate(
+            { [setting]: on },
+            { onSuccess: () => onSaved?.(on), onError: () => setChecked(value) },
+          );
+        }}
       />
       {save.isError ? (
         <ErrorNotice title="That change did not save">{toProblem(save.error).message}</ErrorNotice>
