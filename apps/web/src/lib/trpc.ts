@@ -42,6 +42,8 @@ export function createTrpcClient() {
     links: [
       httpBatchLink({
         url: "/trpc",
+        // The API refuses batches over 50 calls (apps/api/src/app.ts).
+        maxItems: 20,
         fetch: (url, init) => fetch(url, { ...init, credentials: "same-origin" }),
       }),
     ],
