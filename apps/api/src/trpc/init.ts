@@ -1,7 +1,8 @@
 import { AppError, type AppErrorCode } from "@tend/core";
-import { findClientProfile, isDatabaseUnavailable } from "@tend/db";
+import { findClientOfTherapist, findClientProfile, isDatabaseUnavailable } from "@tend/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+import { z } from "zod";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "../http/unsafe-text.ts";
 import type { Context } from "./context.ts";
 
@@ -118,7 +119,7 @@ export const therapistProcedure = authedProcedure.use(({ ctx, next }) => {
 export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (ctx.viewer.role !== "client")
     throw new TRPCError({ code: "FORBIDDEN", message: "This is for clients." });
-  const profile = await findClientProfile(ctx.db, ctx.viewer.userId);
+  const profile = ctx.viewer.clientProfile ?? (await findClientProfile(ctx.db, ctx.viewer.userId));
   if (!profile)
     throw new TRPCError({
       code: "FORBIDDEN",
@@ -126,3 +127,17 @@ export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
     });
   return next({ ctx: { client: { id: ctx.viewer.userId, name: ctx.viewer.name, ...profile } } });
 });
+
+/**
+ * A therapist acting on one of their own clients: the input carries `clientId`, and the tier
+ * checks the client is theirs before the procedure runs (`ctx.ownClient`). Anyone else's
+ * client is simply not found. Procedures add their own fields with another `.input(...)`.
+ */
+export const ownClientProcedure = therapistProcedure
+  .input(z.object({ clientId: z.string().min(1).max(64) }))
+  .use(async ({ ctx, input, next }) => {
+    const ownClient = await findClientOfTherapist(ctx.db, ctx.therapist.id, input.clientId);
+    if (!ownClient)
+      throw new TRPCError({ code: "NOT_FOUND", message: "We could not find that client." });
+    return next({ ctx: { ownClient } });
+  });

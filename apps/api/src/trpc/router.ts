@@ -7,6 +7,7 @@ import { entriesRouter } from "./routers/entries/router.ts";
 import { exerciseRouter } from "./routers/exercise/router.ts";
 import { invitationsRouter } from "./routers/invitations/router.ts";
 import { meRouter } from "./routers/me/router.ts";
+import { metaRouter } from "./routers/meta/router.ts";
 import { practiceRouter } from "./routers/practice/router.ts";
 import { progressRouter } from "./routers/progress/router.ts";
 import { reviewRouter } from "./routers/review/router.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   sessionNotes: sessionNotesRouter,
   calendar: calendarRouter,
   account: accountRouter,
+  meta: metaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,20 +1,18 @@
-import { AppError, exerciseDefinitionSchema, joinAnswers } from "@tend/core";
+import { exerciseDefinitionSchema, joinAnswers } from "@tend/core";
 import {
-  findClientOfTherapist,
   findClientSettings,
   listPrivatePracticeLogForTherapist,
   listSharedEntriesForTherapist,
   recordAudit,
 } from "@tend/db";
 import { z } from "zod";
-import { therapistProcedure } from "../../init.ts";
+import { ownClientProcedure } from "../../init.ts";
 
 /**
  * What the therapist may see of a client's practice: shared entries in full, and for
  * private ones only the date and exercise (when the client allows even that).
  */
-export const listClientEntries = therapistProcedure
-  .input(z.object({ clientId: z.string().min(1).max(64) }).strict())
+export const listClientEntries = ownClientProcedure
   .output(
     z.object({
       shared: z.array(
@@ -33,10 +31,9 @@ export const listClientEntries = therapistProcedure
       practiceLogShared: z.boolean(),
     }),
   )
-  .query(async ({ ctx, input }) => {
+  .query(async ({ ctx }) => {
+    const input = { clientId: ctx.ownClient.id };
     const therapistId = ctx.therapist.id;
-    if (!(await findClientOfTherapist(ctx.db, therapistId, input.clientId)))
-      throw new AppError("NOT_FOUND", "We could not find that client.");
     const [shared, privatePractice, settings] = await Promise.all([
       listSharedEntriesForTherapist(ctx.db, therapistId, input.clientId),
       listPrivatePracticeLogForTherapist(ctx.db, therapistId, input.clientId),

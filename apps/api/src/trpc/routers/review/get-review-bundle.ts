@@ -1,6 +1,5 @@
-import { AppError, localDateOf, localDateSchema, localToInstant } from "@tend/core";
+import { localDateOf, localDateSchema, localToInstant } from "@tend/core";
 import {
-  findClientOfTherapist,
   getWeekNote,
   lastSessionDate,
   listAssignmentsOfClient,
@@ -11,7 +10,7 @@ import {
 import { z } from "zod";
 import { readAssignment } from "../../../practice/assignments.ts";
 import { buildProgress } from "../../../review/progress-bundle.ts";
-import { therapistProcedure } from "../../init.ts";
+import { ownClientProcedure } from "../../init.ts";
 import { assignmentDto } from "../assignments/dto.ts";
 import { progressDto } from "../progress/dto.ts";
 
@@ -22,10 +21,8 @@ const DAY = 24 * 3600_000;
  * (or `from`), built only from what the client shared plus the practice times they allow.
  * Never the therapist's session notes, never a private entry's words or ratings.
  */
-export const getReviewBundle = therapistProcedure
-  .input(
-    z.object({ clientId: z.string().min(1).max(64), from: localDateSchema.optional() }).strict(),
-  )
+export const getReviewBundle = ownClientProcedure
+  .input(z.object({ from: localDateSchema.optional() }))
   .output(
     progressDto.extend({
       client: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
@@ -37,8 +34,7 @@ export const getReviewBundle = therapistProcedure
   )
   .query(async ({ ctx, input }) => {
     const therapistId = ctx.therapist.id;
-    const client = await findClientOfTherapist(ctx.db, therapistId, input.clientId);
-    if (!client) throw new AppError("NOT_FOUND", "We could not find that client.");
+    const client = ctx.ownClient;
     const to = new Date();
     const today = localDateOf(to, client.timeZone);
     const lastSession = await lastSessionDate(ctx.db, therapistId, client.id, today);

@@ -1,0 +1,4 @@
+import { router } from "../../init.ts";
+import { ping } from "./ping.ts";
+
+export const metaRouter = router({ ping });
