@@ -12,10 +12,12 @@ import { healthRoutes } from "./http/health.ts";
 import { originCheck } from "./http/origin-check.ts";
 import { jsonHasUnsafeText, refuseUnsafeUrl, UNSAFE_TEXT_MESSAGE } from "./http/unsafe-text.ts";
 import { webAppRoutes } from "./http/web-app.ts";
+import { type ApiMetrics, createApiMetrics, metricsRoutes } from "./observability/metrics.ts";
+import { observeRequests } from "./observability/request-log.ts";
 import { type AppDeps, createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/router.ts";
 
-export type AppOptions = { webDist?: string };
+export type AppOptions = { webDist?: string; metrics?: ApiMetrics };
 
 /** Most procedures one tRPC batch request may call. */
 export const MAX_BATCH_SIZE = 50;
@@ -31,12 +33,22 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   ];
 
   app.use("*", async (c, next) => {
-    const requestId = c.req.header("x-request-id")?.slice(0, 64) || randomUUID();
+    // A caller's id is kept only when it looks like one: it goes into every log line.
+    const given = c.req.header("x-request-id");
+    const requestId = given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
     c.set("requestId", requestId);
     c.set("ip", clientIp(c, env.TRUST_PROXY));
     c.header("X-Request-Id", requestId);
     await next();
+    // Again on the final response: routes that hand back a Response of their own (tRPC,
+    // better-auth) would otherwise lose it.
+    c.header("X-Request-Id", requestId);
   });
+
+  // One log line and one latency observation per request (see observability/request-log.ts).
+  const metrics = options.metrics ?? createApiMetrics();
+  const procedures = new Set(Object.keys(appRouter._def.procedures));
+  app.use("*", observeRequests({ log, metrics, procedures }));
 
   app.use(
     "*",
@@ -65,6 +77,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   );
 
   app.route("/", healthRoutes(deps));
+  // Prometheus, for whoever holds METRICS_TOKEN only (404 when it is unset).
+  app.route("/", metricsRoutes({ metrics, token: env.METRICS_TOKEN }));
 
   // No request body of ours is anywhere near 1 MB; a bigger one is refused before it is read.
   const limit = bodyLimit({
@@ -136,9 +150,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
         errors.some((e) => e.code === "SERVICE_UNAVAILABLE")
           ? { headers: { "Retry-After": "5" } }
           : {},
-      onError: ({ error, path }) => {
+      onError: ({ error, path, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
-          log.error({ err: error.cause ?? error, path }, "procedure failed");
+          log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, "procedure failed");
       },
     }),
   );

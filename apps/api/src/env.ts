@@ -34,6 +34,14 @@ const schema = z.object({
     .transform((v) => v === "true"),
   /** Encrypts clients' words at rest: "<key id>:<base64 32 bytes>[,<older id>:<older key>]". Required in production. */
   DATA_ENCRYPTION_KEY: z.string().optional(),
+  /** Bearer token for GET /metrics (Prometheus). Unset: /metrics does not exist (404). */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .min(16, "METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)")
+      .optional(),
+  ),
   /** Set by `npm start` when it runs the embedded database: create the demo accounts. */
   TEND_EMBEDDED_DB: z
     .enum(["0", "1"])

@@ -52,6 +52,25 @@ describe("worker env", () => {
     );
   });
 
+  it("keeps the operator port on localhost, with metrics and dashboard off until given secrets", () => {
+    const env = readWorkerEnv(base);
+    expect(env.OPS_PORT).toBe(9464);
+    expect(env.OPS_HOST).toBe("127.0.0.1");
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    expect(env.OPERATOR_USER).toBe("operator");
+    expect(env.OPERATOR_PASSWORD).toBeUndefined();
+    expect(readWorkerEnv({ ...base, METRICS_TOKEN: "", OPERATOR_PASSWORD: "" })).toMatchObject({
+      METRICS_TOKEN: undefined,
+      OPERATOR_PASSWORD: undefined,
+    });
+    expect(readWorkerEnv({ ...base, OPS_PORT: "0" }).OPS_PORT).toBe(0);
+    expect(() => readWorkerEnv({ ...base, METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
+    expect(() => readWorkerEnv({ ...base, OPERATOR_PASSWORD: "hunter2" })).toThrow(
+      /OPERATOR_PASSWORD/,
+    );
+    expect(() => readWorkerEnv({ ...base, OPS_PORT: "70000" })).toThrow(/OPS_PORT/);
+  });
+
   it("in production, stops with a sentence for each missing secret", () => {
     const prod = { ...base, NODE_ENV: "production" };
     expect(readWorkerEnv({ ...prod, ...secrets }).PUBLIC_URL).toBe("https://tend.example.org");

@@ -39,6 +39,23 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().min(1).default("tend"),
   SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(60_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The operator HTTP server (/metrics, /queues): its port (0 turns it off) and interface. */
+  OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  OPS_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Bearer token for GET /metrics on the operator port. Unset: /metrics answers 404. */
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .min(16, "METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)")
+      .optional(),
+  ),
+  /** HTTP Basic credentials of the queue dashboard (/queues). No password: no dashboard. */
+  OPERATOR_USER: z.string().min(1).default("operator"),
+  OPERATOR_PASSWORD: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(12, "OPERATOR_PASSWORD must be at least 12 characters").optional(),
+  ),
 });
 
 export type WorkerEnv = Omit<

@@ -25,6 +25,7 @@ import {
 } from "./jobs/send-email.ts";
 import { runSweep } from "./jobs/sweep.ts";
 import type { Logger } from "./logger.ts";
+import type { WorkerMetrics } from "./ops/metrics.ts";
 import {
   DISPATCH_OUTBOX_JOB,
   DISPATCH_OUTBOX_SCHEDULER_ID,
@@ -68,6 +69,8 @@ export type WorkerDeps = {
   clock?: () => Date;
   /** Called after each reminder/weekly sweep (tests observe the worker through it). */
   onReminderSweep?: (result: ScheduledEmailsResult) => void;
+  /** Counts what is sent and decided, for /metrics (ops/metrics.ts). */
+  metrics?: WorkerMetrics;
 };
 
 export type WorkerRuntime = { close: () => Promise<void> };
@@ -116,7 +119,10 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     links: deps.links,
     clock: deps.clock ?? (() => new Date()),
     log,
-    ...(deps.onReminderSweep ? { onSweep: deps.onReminderSweep } : {}),
+    onSweep: (result) => {
+      deps.metrics?.scheduledEmails(result);
+      deps.onReminderSweep?.(result);
+    },
   });
 
   const ensureSchedulers = async () => {
@@ -164,7 +170,15 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     async (job) => {
       const claim = sendEmailJobData.parse(job.data);
       const outcome = await sendOutboxEmail(
-        { db: deps.db, mailer, log, cipher: deps.cipher, retry: retryPolicy, minLeaseLeftMs },
+        {
+          db: deps.db,
+          mailer,
+          log,
+          cipher: deps.cipher,
+          retry: retryPolicy,
+          minLeaseLeftMs,
+          ...(deps.metrics ? { metrics: deps.metrics } : {}),
+        },
         claim,
       );
       deps.onEmail?.(claim.outboxId, outcome);
@@ -177,7 +191,13 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
 
   for (const w of [worker, emailWorker]) {
     w.on("error", (err) => log.warn({ err: err.message }, "worker connection problem"));
-    w.on("failed", (job, err) => log.error({ job: job?.name, err: err.message }, "job failed"));
+    // Ids only: a job's data is ids too, but it is never logged.
+    w.on("failed", (job, err) =>
+      log.error(
+        { queue: w.name, job: job?.name, jobId: job?.id, err: err.message },
+        "job failed",
+      ),
+    );
   }
 
   const restore = (why: string) => {

@@ -145,3 +145,28 @@ export async function markEmailCancelled(db: Db, id: string, reason: string): Pr
     .where("status", "=", "sending")
     .execute();
 }
+
+export type OutboxBacklog = {
+  /** Rows waiting to be claimed (due now or later: retries wait here too). */
+  queued: number;
+  /** Rows claimed by a worker and not yet recorded as sent, failed or cancelled. */
+  sending: number;
+  /** The earliest `next_attempt_at` of a queued row that is already due, if any. */
+  oldestDueAt: Date | null;
+};
+
+/** How much email is waiting, for the worker's metrics (served by the outbox_due_idx index). */
+export async function countOutboxBacklog(db: Db, now = new Date()): Promise<OutboxBacklog> {
+  const row = await db
+    .selectFrom("outbox")
+    .select([
+      sql<number>`count(*) filter (where status = 'queued')::int`.as("queued"),
+      sql<number>`count(*) filter (where status = 'sending')::int`.as("sending"),
+      sql<Date | null>`min(next_attempt_at) filter (where status = 'queued' and next_attempt_at <= ${now})`.as(
+        "oldestDueAt",
+      ),
+    ])
+    .where("status", "in", ["queued", "sending"])
+    .executeTakeFirstOrThrow();
+  return { queued: row.queued, sending: row.sending, oldestDueAt: row.oldestDueAt };
+}

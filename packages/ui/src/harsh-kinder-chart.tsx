@@ -63,7 +63,7 @@ export function HarshKinderChart({
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const large = size === "large";
-  const font = large ? 17 : 13;
+  const font = large ? (width < 480 ? 15 : 17) : 13;
   const height = large ? 300 : 230;
   const wrapAt = 11;
   const poleLines = [wrapWords(right, wrapAt), wrapWords(left, wrapAt)];
@@ -72,7 +72,7 @@ export function HarshKinderChart({
     top: font * 1.5,
     right: 16,
     bottom: font * 2.6,
-    left: Math.min(150, font * 0.62 * longest + font * 2.4),
+    left: Math.min(160, font * 0.7 * longest + font),
   };
   const innerW = Math.max(80, width - margin.left - margin.right);
   const innerH = height - margin.top - margin.bottom;

@@ -54,7 +54,7 @@ export function IntensityChart({
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const large = size === "large";
-  const font = large ? 17 : 13;
+  const font = large ? (width < 480 ? 15 : 17) : 13;
   const height = large ? 300 : 230;
   const wrapAt = 11;
   const highLines = wrapWords(high, wrapAt);
@@ -64,7 +64,7 @@ export function IntensityChart({
     top: font * 2,
     right: 16,
     bottom: font * 2.6,
-    left: Math.min(150, font * 0.62 * longest + font * 2.4),
+    left: Math.min(160, font * 0.7 * longest + font),
   };
   const innerW = Math.max(80, width - margin.left - margin.right);
   const innerH = height - margin.top - margin.bottom;

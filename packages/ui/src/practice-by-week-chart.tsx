@@ -37,7 +37,7 @@ export function PracticeByWeekChart({
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const large = size === "large";
-  const font = large ? 17 : 13;
+  const font = large ? (width < 480 ? 15 : 17) : 13;
   const height = large ? 280 : 210;
   const margin = { top: 24, right: 12, bottom: font * 2.6, left: font * 3 };
   const innerW = Math.max(80, width - margin.left - margin.right);

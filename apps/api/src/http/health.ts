@@ -4,9 +4,13 @@ import type { AppDeps } from "../trpc/context.ts";
 
 const startedAt = Date.now();
 
-/** /healthz: is this process alive (always 200) and can it reach PostgreSQL. /readyz: 503 until it can. */
+/**
+ * /healthz: is this process alive (always 200) and can it reach PostgreSQL. /readyz: 503 until it
+ * can. /livez: the process answers at all (no database call; also the benchmark's bare-route baseline).
+ */
 export function healthRoutes({ db }: AppDeps) {
   return new Hono()
+    .get("/livez", (c) => c.json({ status: "ok" }))
     .get("/healthz", async (c) => {
       const database = (await pingDb(db)) ? "ok" : "unreachable";
       return c.json({

@@ -4,6 +4,7 @@ import pino from "pino";
 import { createApp } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
 import { type ApiEnv, readApiEnv } from "../env.ts";
+import type { Logger } from "../logger.ts";
 
 export const TEST_ORIGIN = "http://tend.test";
 
@@ -20,11 +21,11 @@ export type TestApi = {
 /**
  * The real app (real better-auth, real PostgreSQL) without a socket: requests go through app.request.
  * Pass `database` to build a second app (other settings) on a database you already have; its
- * `drop` then leaves that database alone.
+ * `drop` then leaves that database alone. Pass `log` to see (or capture) what the app logs.
  */
 export async function createTestApi(
   overrides: Record<string, string> = {},
-  { database }: { database?: TestDatabase } = {},
+  { database, log: givenLog }: { database?: TestDatabase; log?: Logger } = {},
 ): Promise<TestApi> {
   const t = database ?? (await createTestDatabase());
   const env = readApiEnv({
@@ -36,7 +37,7 @@ export async function createTestApi(
     LOG_LEVEL: "silent",
     ...overrides,
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const log = givenLog ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const auth = createAuth({ db: t.db, env, log });
   const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
   const app = createApp({ db: t.db, config: env, log, auth, cipher });

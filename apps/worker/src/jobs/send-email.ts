@@ -96,6 +96,8 @@ export type SendEmailDeps = {
    */
   minLeaseLeftMs: number;
   now?: () => Date;
+  /** Counts outcomes by template for /metrics. */
+  metrics?: { emailOutcome: (template: string, outcome: SendOutcome) => void };
 };
 
 export type SendOutcome = "sent" | "retry" | "failed" | "skipped" | "cancelled";
@@ -108,7 +110,20 @@ export type SendOutcome = "sent" | "retry" | "failed" | "skipped" | "cancelled";
  */
 export async function sendOutboxEmail(
   deps: SendEmailDeps,
+  job: SendEmailJobData,
+): Promise<SendOutcome> {
+  let template: string | undefined;
+  const outcome = await deliver(deps, job, (t) => {
+    template = t;
+  });
+  if (template !== undefined) deps.metrics?.emailOutcome(template, outcome);
+  return outcome;
+}
+
+async function deliver(
+  deps: SendEmailDeps,
   { outboxId, attempt }: SendEmailJobData,
+  loaded: (template: string) => void,
 ): Promise<SendOutcome> {
   const { db, log } = deps;
   const now = deps.now ?? (() => new Date());
@@ -125,6 +140,7 @@ export async function sendOutboxEmail(
     log.debug({ outboxId, attempt, claim: row.attempts }, "job of an earlier claim; nothing to do");
     return "skipped";
   }
+  loaded(row.template);
   const leaseLeftMs = (row.locked_until?.getTime() ?? 0) - now().getTime();
   if (leaseLeftMs < deps.minLeaseLeftMs) {
     log.warn(

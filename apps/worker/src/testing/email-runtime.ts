@@ -7,6 +7,8 @@ import type { SmtpSink } from "../../../../test/support/smtp-sink.ts";
 import { messageIdFor } from "../email/transport.ts";
 import type { ScheduledEmailsResult } from "../jobs/dispatch-scheduled-emails.ts";
 import type { RetryPolicy, SendOutcome } from "../jobs/send-email.ts";
+import type { Logger } from "../logger.ts";
+import type { WorkerMetrics } from "../ops/metrics.ts";
 import { startWorkerRuntime, type WorkerRuntime } from "../runtime.ts";
 
 export const TEST_MAIL_FROM = "Tend <no-reply@tend.local>";
@@ -46,10 +48,13 @@ export function startTestRuntime(opts: {
   reminderSweepMs?: number;
   clock?: () => Date;
   onReminderSweep?: (result: ScheduledEmailsResult) => void;
+  /** What the runtime logs to (default: silent, or TEST_LOG_LEVEL). */
+  log?: Logger;
+  metrics?: WorkerMetrics;
 }): Promise<WorkerRuntime> {
   return startWorkerRuntime({
     db: opts.t.db,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    log: opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     redisUrl: opts.redisUrl,
     prefix: opts.prefix,
     sweepEveryMs: 60_000,
@@ -68,6 +73,7 @@ export function startTestRuntime(opts: {
     reminderSweepMs: opts.reminderSweepMs ?? 60_000,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.onReminderSweep ? { onReminderSweep: opts.onReminderSweep } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
   });
 }
 

@@ -20,7 +20,8 @@ export function startApp(app: "api" | "worker", env: Record<string, string>): Ap
   const logs: string[] = [];
   const child = spawn(process.execPath, ["--import", "tsx", `apps/${app}/src/main.ts`], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    // OPS_PORT=0: test workers open no operator port (several run at once).
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", OPS_PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (b) => logs.push(String(b)));

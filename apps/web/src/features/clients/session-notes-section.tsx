@@ -93,12 +93,27 @@ export function SessionNotesSection({
         Session notes
       </h2>
       <p className="tend-private-banner">
-        <span aria-hidden="true">🔒 </span>
+        <svg
+          className="tend-lock"
+          width="16"
+          height="16"
+          viewBox="0 0 16 16"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <rect x="2.5" y="7" width="11" height="8" rx="1.5" />
+          <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" strokeWidth="1.6" />
+        </svg>{" "}
         <strong>Only you can see these notes.</strong> They are never shown to {clientName}, and
         never appear on the review you open together.
       </p>
       <div className="tend-panel">
-        <form className="tend-form" noValidate onSubmit={submit} aria-label="Write a session note">
+        <form
+          className="tend-form tend-form-wide"
+          noValidate
+          onSubmit={submit}
+          aria-label="Write a session note"
+        >
           <FormError
             message={save.isError ? toProblem(save.error).message : null}
             problems={summary}

@@ -92,7 +92,12 @@ export function ProgressPage() {
             />
           </section>
 
-          <ProgressCharts progress={progress.data} who={null} headingLevel={2} />
+          <ProgressCharts
+            progress={progress.data}
+            who={null}
+            headingLevel={2}
+            weekCaption="Each bar is one week, Monday to Sunday. Quiet weeks are simply part of the picture."
+          />
 
           <section aria-labelledby="reflections-title">
             <h2 className="tend-section-title" id="reflections-title">

@@ -1,5 +1,5 @@
 import { Button, TextField } from "@tend/ui";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { formatLocalDate } from "../assignments/schedule-in-words.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,6 +25,15 @@ export function ReviewPeriod({
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(periodStart);
   const [problem, setProblem] = useState<string | undefined>();
+  const dateField = useRef<HTMLInputElement>(null);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // Opening the form puts the cursor in the date; closing it puts focus back on the button.
+  useEffect(() => {
+    if (editing) dateField.current?.focus();
+    else if (opened.current) changeButton.current?.focus();
+    opened.current ||= editing;
+  }, [editing]);
 
   const sentence = chosen
     ? `Since ${formatLocalDate(periodStart)}, a start date chosen here.`
@@ -54,6 +63,7 @@ export function ReviewPeriod({
           aria-label="Change the start date"
         >
           <TextField
+            ref={dateField}
             type="date"
             label="Start the review on"
             value={value}
@@ -70,7 +80,7 @@ export function ReviewPeriod({
         </form>
       ) : (
         <div className="tend-actions">
-          <Button variant="secondary" onClick={() => setEditing(true)}>
+          <Button ref={changeButton} variant="secondary" onClick={() => setEditing(true)}>
             Change the start date
           </Button>
           {chosen ? (

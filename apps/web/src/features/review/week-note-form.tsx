@@ -49,13 +49,13 @@ export function WeekNoteForm({
       className="tend-form tend-form-wide"
       noValidate
       onSubmit={submit}
-      aria-label="A note for the week"
+      aria-labelledby="week-note-title"
     >
       <FormError message={save.isError ? toProblem(save.error).message : null} />
       <LongTextField
         id="week-note"
-        label="A note for the week"
-        hint={`What you agreed together, in a line or two. ${clientName} sees it on Today.`}
+        label="What you agreed for this week"
+        hint={`A line or two, in words you chose together. ${clientName} sees it on their Today page.`}
         rows={4}
         maxLength={2000}
         value={note}

@@ -107,19 +107,21 @@ export function SummarySection({
             </div>
             <Notice>{saved && !changed ? `Saved: ${dayName}s at ${time}.` : null}</Notice>
           </form>
-          <SettingSwitch
-            setting="quoteWordsInSummary"
-            value={quoteWordsInSummary}
-            label="Quote my own words in my summary"
-            hint="Your summary can include a line you wrote that week, such as a kinder version you found. Off, it mentions only what you practised. It goes only to you."
-            onSaved={(on) =>
-              setNotice(
-                on
-                  ? "Your summary may quote your own words."
-                  : "Your summary will not quote your words.",
-              )
-            }
-          />
+          <div className="tend-subpanel">
+            <SettingSwitch
+              setting="quoteWordsInSummary"
+              value={quoteWordsInSummary}
+              label="Quote my own words in my summary"
+              hint="Your summary can include a line you wrote that week, such as a kinder version you found. Off, it mentions only what you practised. It goes only to you."
+              onSaved={(on) =>
+                setNotice(
+                  on
+                    ? "Your summary may quote your own words."
+                    : "Your summary will not quote your words.",
+                )
+              }
+            />
+          </div>
         </>
       ) : null}
     </section>
