@@ -1,3 +1,5 @@
+// @jsxRuntime automatic
+// @jsxImportSource react
 import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { printableDeep } from "./printable.ts";
