@@ -1,4 +1,10 @@
-import { joinAnswers, practiceCountsByWeek, reframeSeries, soothingTouchSeries } from "@tend/core";
+import {
+  joinAnswers,
+  practiceByExercise,
+  practiceCountsByWeek,
+  reframeSeries,
+  soothingTouchSeries,
+} from "@tend/core";
 import type { FieldCipher, ProgressEntry } from "@tend/db";
 
 /** Words and answers of an entry the viewer may read. */
@@ -45,6 +51,8 @@ export function buildProgress(
     to,
     practiceByWeek: practiceCountsByWeek(completions, timeZone, from, to),
     totalPractices: completions.length,
+    /** Per exercise, from the entries the viewer may read. */
+    byExercise: practiceByExercise(entries),
     reframe: reframeSeries(entries, timeZone),
     soothingTouch: soothingTouchSeries(entries, timeZone),
     flagged: entries.filter((e) => e.flagged).map((e) => readableEntry(cipher, e)),

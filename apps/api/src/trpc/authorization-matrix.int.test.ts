@@ -203,6 +203,12 @@ export const MATRIX: Record<string, Row> = {
     expect: onlyClientA,
   },
   "me.clientSettings": { type: "query", expect: clients },
+  "me.digestSettings": { type: "query", expect: therapists },
+  "me.updateDigestSettings": {
+    type: "mutation",
+    input: () => ({ digestDay: 2, digestTime: "07:30" }),
+    expect: therapists,
+  },
   "progress.mine": { type: "query", expect: clients },
   "review.bundle": {
     type: "query",

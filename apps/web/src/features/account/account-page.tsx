@@ -6,6 +6,7 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { ChangeEmailSection } from "./change-email-section.tsx";
 import { ChangePasswordSection } from "./change-password-section.tsx";
+import { DigestSection } from "./digest-section.tsx";
 import { SessionsSection } from "./sessions-section.tsx";
 import { SetPasswordSection } from "./set-password-section.tsx";
 import { TwoFactorSection } from "./two-factor-section.tsx";
@@ -36,7 +37,9 @@ export function AccountPage() {
             deleting your account are in <Link to="/settings/email">your email settings</Link>.
           </p>
         </section>
-      ) : null}
+      ) : (
+        <DigestSection />
+      )}
     </div>
   );
 }

@@ -70,7 +70,9 @@ export function UnsubscribePage() {
           {what.done}
         </p>
         {kind === "digest" ? (
-          <p>You can ask for it again whenever you like.</p>
+          <p>
+            Changed your mind? You can turn it back on any time in <Link to="/account">your account</Link>.
+          </p>
         ) : (
           <p>
             Changed your mind? You can turn them back on any time in{" "}

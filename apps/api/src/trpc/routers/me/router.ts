@@ -3,6 +3,7 @@ import { getClientSettings } from "./get-client-settings.ts";
 import { getMe } from "./get-me.ts";
 import { getSessionState } from "./get-session-state.ts";
 import { listAccessLog } from "./list-access-log.ts";
+import { getDigestSettings, updateDigestSettings } from "./therapist-digest-settings.ts";
 import { updateClientSettings } from "./update-client-settings.ts";
 
 export const meRouter = router({
@@ -11,4 +12,6 @@ export const meRouter = router({
   accessLog: listAccessLog,
   updateClientSettings,
   clientSettings: getClientSettings,
+  digestSettings: getDigestSettings,
+  updateDigestSettings,
 });

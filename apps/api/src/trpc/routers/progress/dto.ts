@@ -18,6 +18,7 @@ export const progressDto = z.object({
   to: z.date(),
   practiceByWeek: z.array(z.object({ weekStart: z.string(), count: z.number().int() })),
   totalPractices: z.number().int(),
+  byExercise: z.array(z.object({ title: z.string(), count: z.number().int() })),
   reframe: z.array(
     z.object({
       scaleId: z.string(),
