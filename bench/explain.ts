@@ -71,7 +71,9 @@ export async function explainHotQueries(url: string): Promise<string> {
   // A sample client (with a draft, a week note and a therapist) and their therapist.
   const client = await plain
     .selectFrom("client_profile as p")
-    .innerJoin("entry as n", (j) => j.onRef("n.client_id", "=", "p.user_id").on("n.status", "=", "draft"))
+    .innerJoin("entry as n", (j) =>
+      j.onRef("n.client_id", "=", "p.user_id").on("n.status", "=", "draft"),
+    )
     .select(["p.user_id", "p.therapist_id", "p.time_zone"])
     .where("p.week_note_ciphertext", "is not", null)
     .limit(1)
@@ -81,24 +83,45 @@ export async function explainHotQueries(url: string): Promise<string> {
   const weekAgo = new Date(now.getTime() - 7 * DAY);
   const monthAgo = new Date(now.getTime() - 28 * DAY);
   const recorded: Recorded[] = [];
-  const r = (label: string, work: (db: Db) => Promise<unknown>) => record(pool, recorded, label, work);
+  const r = (label: string, work: (db: Db) => Promise<unknown>) =>
+    record(pool, recorded, label, work);
 
   if (session) {
     // better-auth's getSession (what every authed call ran before the fast path): the absolute
     // limit hook's delete, then the session by token, then its user.
-    const user = await plain.selectFrom("session").select("userId").where("token", "=", session.token).executeTakeFirstOrThrow();
+    const user = await plain
+      .selectFrom("session")
+      .select("userId")
+      .where("token", "=", session.token)
+      .executeTakeFirstOrThrow();
     recorded.push(
-      { label: "session (better-auth path): absolute-limit hook", sql: 'delete from "session" where "token" = $1 and "createdAt" < $2', parameters: [session.token, new Date(now.getTime() - 12 * 3600_000)] },
-      { label: "session (better-auth path): session by token", sql: 'select * from "session" where "token" = $1 limit 1', parameters: [session.token] },
-      { label: "session (better-auth path): user by id", sql: 'select * from "user" where "id" = $1 limit 1', parameters: [user.userId] },
+      {
+        label: "session (better-auth path): absolute-limit hook",
+        sql: 'delete from "session" where "token" = $1 and "createdAt" < $2',
+        parameters: [session.token, new Date(now.getTime() - 12 * 3600_000)],
+      },
+      {
+        label: "session (better-auth path): session by token",
+        sql: 'select * from "session" where "token" = $1 limit 1',
+        parameters: [session.token],
+      },
+      {
+        label: "session (better-auth path): user by id",
+        sql: 'select * from "user" where "id" = $1 limit 1',
+        parameters: [user.userId],
+      },
     );
-    await r("session (fast path): session + user + client profile", (db) => findSessionByToken(db, session.token));
+    await r("session (fast path): session + user + client profile", (db) =>
+      findSessionByToken(db, session.token),
+    );
   }
   await r("today: client profile (clientProcedure)", (db) => findClientProfile(db, client.user_id));
   await r("today: assignments", (db) =>
     listAssignmentsOfClient(db, client.user_id, { statuses: ["active", "paused"] }),
   );
-  await r("today: completions this week", (db) => listCompletions(db, client.user_id, weekAgo, now));
+  await r("today: completions this week", (db) =>
+    listCompletions(db, client.user_id, weekAgo, now),
+  );
   await r("today: drafts", (db) => listDrafts(db, client.user_id));
   await r("today: week note", (db) => getWeekNote(db, client.user_id));
   await r("history: entries.mine (newest 200)", (db) => listEntriesOfClient(db, client.user_id));
@@ -149,7 +172,9 @@ export async function explainHotQueries(url: string): Promise<string> {
         const res = await c.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
         // Long parameter lists (batches of 200) are cut: the plan's shape is what matters.
         const cut = (text: string, max: number) =>
-          text.length > max ? `${text.slice(0, max)} …(${text.length - max} more characters)` : text;
+          text.length > max
+            ? `${text.slice(0, max)} …(${text.length - max} more characters)`
+            : text;
         const plan = res.rows.map((row) => cut(String(row["QUERY PLAN"]), 240)).join("\n");
         const statement = cut(q.sql.replace(/\s+/g, " ").trim(), 1200);
         out.push(`### ${q.label}\n\n\`\`\`sql\n${statement}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`);

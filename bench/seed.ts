@@ -645,6 +645,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     `seeding ${BENCH_DB}: ${fmt(options.therapists)} therapists, ${fmt(options.therapists * options.clientsPerTherapist)} clients, ~${fmt(options.entries)} entries, ${fmt(options.outbox)} outbox rows`,
   );
   const { report } = await createSeededDatabase(options);
-  for (const [table, n] of Object.entries(report.counts)) console.log(`  ${table.padEnd(20)} ${fmt(n)}`);
+  for (const [table, n] of Object.entries(report.counts))
+    console.log(`  ${table.padEnd(20)} ${fmt(n)}`);
   console.log(`seeded in ${report.seconds.toFixed(1)} s`);
 }

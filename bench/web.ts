@@ -76,12 +76,7 @@ export function launch(): Promise<Browser> {
  */
 export async function lcp(
   browser: Browser,
-  {
-    url,
-    cookie,
-    ready,
-    runs,
-  }: { url: string; cookie: string; ready: RegExp; runs: number },
+  { url, cookie, ready, runs }: { url: string; cookie: string; ready: RegExp; runs: number },
 ): Promise<{ median: number; all: number[] }> {
   const [name, ...rest] = cookie.split("=");
   const all: number[] = [];
@@ -92,27 +87,28 @@ export async function lcp(
         {
           name: name!,
           value: rest.join("="),
-          url: new URL(url).origin,
+          domain: new URL(url).hostname,
+          path: "/",
           httpOnly: true,
           secure: name!.startsWith("__Secure-"),
           sameSite: "Lax",
         },
       ]);
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        const w = window as unknown as { __lcp: number };
-        w.__lcp = -1;
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          const last = entries[entries.length - 1];
-          if (last) w.__lcp = last.startTime;
-        }).observe({ type: "largest-contentful-paint", buffered: true });
+      // Plain text: this runs in the page, not in Node.
+      await page.addInitScript({
+        content: `window.__lcp = -1;
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            const last = entries[entries.length - 1];
+            if (last) window.__lcp = last.startTime;
+          }).observe({ type: "largest-contentful-paint", buffered: true });`,
       });
       await page.goto(url, { waitUntil: "load", timeout: 30_000 });
       await page.getByText(ready).first().waitFor({ timeout: 30_000 });
       await page.waitForLoadState("networkidle", { timeout: 30_000 });
       await page.waitForTimeout(300);
-      const value = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+      const value = (await page.evaluate("window.__lcp")) as number;
       if (value < 0) throw new Error(`no LCP entry for ${url}`);
       all.push(value);
     } finally {

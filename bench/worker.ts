@@ -6,15 +6,15 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
 import { messageIdFor } from "../apps/worker/src/email/transport.ts";
-import { clearRedisPrefix, workerEnv } from "./reminders.ts";
 import { redisUrl, sleep } from "./lib/env.ts";
 import { startApp } from "./lib/processes.ts";
 import { startSmtpSink } from "./lib/smtp-sink.ts";
+import { clearRedisPrefix, workerEnv } from "./reminders.ts";
 
 /** Jobs that do nothing, added in bulk and processed by one Worker (concurrency 50). */
 export async function benchBullmqNoop(jobs: number) {
   const prefix = `tend-bench-noop-${randomBytes(3).toString("hex")}`;
-  const producer = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const producer = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   const consumer = new Redis(redisUrl, { maxRetriesPerRequest: null });
   await producer.ping();
   const queue = new Queue("noop", { connection: producer, prefix });

@@ -32,11 +32,15 @@ export function startApp(
   nodeArgs: string[] = [],
 ): AppProcess {
   const logs: string[] = [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", `apps/${app}/src/main.ts`], {
-    cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", `apps/${app}/src/main.ts`],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.on("data", (b) => logs.push(String(b)));
   child.stderr?.on("data", (b) => logs.push(String(b)));
   const pid = child.pid!;

@@ -50,7 +50,11 @@ export class Results {
     ]);
     const head = ["figure", "value", "unit", "target", "note"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmtRow = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+    const fmtRow = (r: string[]) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd();
     return [fmtRow(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmtRow)].join(
       "\n",
     );

@@ -152,7 +152,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
           : {},
       onError: ({ error, path, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
-          log.error({ err: error.cause ?? error, path, requestId: ctx?.requestId }, "procedure failed");
+          log.error(
+            { err: error.cause ?? error, path, requestId: ctx?.requestId },
+            "procedure failed",
+          );
       },
     }),
   );

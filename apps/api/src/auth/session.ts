@@ -31,7 +31,7 @@ export async function resolveSession(
 ): Promise<SessionInfo | null> {
   const cookie = headers.get("cookie");
   if (!cookie) return null;
-  const fast = process.env.BENCH_SLOW_SESSION ? null : await fastSession(auth, db, cookie, absoluteHours);
+  const fast = await fastSession(auth, db, cookie, absoluteHours);
   if (fast) return fast;
   const { headers: authHeaders, response } = await auth.api.getSession({
     headers,

@@ -40,7 +40,7 @@ import {
   until,
 } from "../../../worker/src/testing/email-runtime.ts";
 import { createLogger } from "../logger.ts";
-import { Caller, latestInvitationToken, type TestApi, createTestApi } from "../testing/harness.ts";
+import { Caller, createTestApi, latestInvitationToken, type TestApi } from "../testing/harness.ts";
 import { LOVED_ONE_ANSWERS } from "../testing/two-tenants.ts";
 import { appRouter } from "../trpc/router.ts";
 
@@ -143,7 +143,12 @@ async function invite(person: { name: string; email: string }): Promise<Person> 
 }
 
 /** Practise the assignment and keep the entry private (the default); returns its id. */
-async function practisePrivately(client: Person, assignmentId: string, harsh: string, kinder: string) {
+async function practisePrivately(
+  client: Person,
+  assignmentId: string,
+  harsh: string,
+  kinder: string,
+) {
   const entry = await client.caller.mutate("practice.start", { assignmentId });
   await client.caller.mutate("practice.complete", {
     entryId: entry.id,
@@ -364,12 +369,16 @@ afterAll(async () => {
 // ── The searches ────────────────────────────────────────────────────────────
 
 /** Input for each query procedure, as each kind of caller would send it. */
-function queryInputs(clientId: string, ids: { exerciseId: string; entryId?: string; token?: string }) {
+function queryInputs(
+  clientId: string,
+  ids: { exerciseId: string; entryId?: string; token?: string },
+) {
   return {
     "me.get": [undefined],
     "me.sessionState": [undefined],
     "me.accessLog": [undefined],
     "me.clientSettings": [undefined],
+    "me.digestSettings": [undefined],
     "exercise.listLibrary": [undefined],
     "exercise.get": [{ id: ids.exerciseId }],
     "clients.list": [undefined],
@@ -397,7 +406,11 @@ const QUERY_PATHS = Object.entries(
 
 async function walkQueries(caller: RecordingCaller, clientId: string, entryId?: string) {
   const token = await latestInvitationToken(api, PENDING.email);
-  const inputs = queryInputs(clientId, { exerciseId: builtInId, token, ...(entryId ? { entryId } : {}) });
+  const inputs = queryInputs(clientId, {
+    exerciseId: builtInId,
+    token,
+    ...(entryId ? { entryId } : {}),
+  });
   let ok = 0;
   for (const name of QUERY_PATHS)
     for (const input of inputs[name] ?? []) {
@@ -478,7 +491,9 @@ describe("private words and session notes stay where they belong", () => {
       .selectFrom("outbox")
       .select(["idempotency_key", "template", "to_address", "status", "data"])
       .execute();
-    const byMessageId = new Map(rows.map((r) => [messageIdFor(r.idempotency_key, "tend.local"), r]));
+    const byMessageId = new Map(
+      rows.map((r) => [messageIdFor(r.idempotency_key, "tend.local"), r]),
+    );
     const kinds = new Map<string, number>();
     for (const m of sink.messages) {
       const row = byMessageId.get(m.messageId ?? "");
@@ -513,7 +528,8 @@ describe("private words and session notes stay where they belong", () => {
       expect(kinds.get(kind) ?? 0, kind).toBeGreaterThanOrEqual(1);
     // The summary of the client who keeps quotes off quotes nothing at all.
     const quiet = sink.messages.find(
-      (m) => byMessageId.get(m.messageId ?? "")?.template === "weekly-summary" &&
+      (m) =>
+        byMessageId.get(m.messageId ?? "")?.template === "weekly-summary" &&
         m.envelopeTo.includes(CLIENT_N.email),
     )!;
     expect(found(`${quiet.text}${quiet.html}`, [CANARY.kinderN, CANARY.harshN])).toEqual([]);

@@ -9,11 +9,11 @@ import { FieldCipher } from "@tend/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../logger.ts";
 import {
+  type Actor,
   Caller,
   createTestApi,
   inviteAndAccept,
   signUpTherapist,
-  type Actor,
   type TestApi,
 } from "../testing/harness.ts";
 

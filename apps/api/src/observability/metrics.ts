@@ -16,7 +16,10 @@ function processMetrics(): Registry {
 export type ApiMetrics = {
   registry: Registry;
   /** One finished HTTP request. `route` must come from a bounded set (a pattern, not a path). */
-  observeRequest: (labels: { method: string; route: string; status: number }, seconds: number) => void;
+  observeRequest: (
+    labels: { method: string; route: string; status: number },
+    seconds: number,
+  ) => void;
 };
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -56,7 +59,13 @@ export function hasBearerToken(header: string | undefined, token: string): boole
  * `GET /metrics` in the Prometheus text format, for whoever holds METRICS_TOKEN. Without a token
  * configured the route does not exist (404): metrics describe the service, not for the public.
  */
-export function metricsRoutes({ metrics, token }: { metrics: ApiMetrics; token: string | undefined }) {
+export function metricsRoutes({
+  metrics,
+  token,
+}: {
+  metrics: ApiMetrics;
+  token: string | undefined;
+}) {
   return new Hono().get("/metrics", async (c) => {
     if (!token) return c.json({ error: "not found" }, 404);
     if (!hasBearerToken(c.req.header("authorization"), token)) {

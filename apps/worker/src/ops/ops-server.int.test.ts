@@ -80,7 +80,7 @@ async function scrape(token = TOKEN) {
 
 const sample = (text: string, line: string) =>
   text.split("\n").find((l) => l.startsWith(`${line} `) || l === line);
-const valueOf = (text: string, series: string) => Number(sample(text, series)?.split(" ").at(-1));
+const valueAt = (text: string, series: string) => Number(sample(text, series)?.split(" ").at(-1));
 
 describe("GET /metrics on the operator port", () => {
   it("answers only to the bearer token", async () => {
@@ -128,13 +128,13 @@ describe("GET /metrics on the operator port", () => {
     });
 
     const { text } = await scrape();
-    expect(valueOf(text, 'tend_emails_total{template="practice-reminder",outcome="sent"}')).toBe(2);
-    expect(valueOf(text, 'tend_emails_total{template="magic-link",outcome="failed"}')).toBe(1);
-    expect(valueOf(text, 'tend_reminders_total{outcome="queued"}')).toBe(2);
-    expect(valueOf(text, 'tend_reminders_total{outcome="practised"}')).toBe(0);
-    expect(valueOf(text, 'tend_outbox_backlog{status="queued"}')).toBe(1);
-    expect(valueOf(text, 'tend_outbox_backlog{status="sending"}')).toBe(0);
-    expect(valueOf(text, "tend_outbox_oldest_due_seconds")).toBe(0);
+    expect(valueAt(text, 'tend_emails_total{template="practice-reminder",outcome="sent"}')).toBe(2);
+    expect(valueAt(text, 'tend_emails_total{template="magic-link",outcome="failed"}')).toBe(1);
+    expect(valueAt(text, 'tend_reminders_total{outcome="queued"}')).toBe(2);
+    expect(valueAt(text, 'tend_reminders_total{outcome="practised"}')).toBe(0);
+    expect(valueAt(text, 'tend_outbox_backlog{status="queued"}')).toBe(1);
+    expect(valueAt(text, 'tend_outbox_backlog{status="sending"}')).toBe(0);
+    expect(valueAt(text, "tend_outbox_oldest_due_seconds")).toBe(0);
     for (const queue of ["email", "maintenance"])
       for (const state of ["waiting", "active", "delayed", "failed"])
         expect(
@@ -142,7 +142,9 @@ describe("GET /metrics on the operator port", () => {
           `${queue} ${state}`,
         ).toBeDefined();
     // The maintenance schedulers keep their next runs as delayed jobs.
-    expect(valueOf(text, 'tend_queue_jobs{queue="maintenance",state="delayed"}')).toBeGreaterThan(0);
+    expect(valueAt(text, 'tend_queue_jobs{queue="maintenance",state="delayed"}')).toBeGreaterThan(
+      0,
+    );
     // Labels are templates and outcomes, never who.
     expect(text).not.toMatch(/@example\.org/);
   });
@@ -208,7 +210,8 @@ describe("the queue dashboard (/queues)", () => {
     expect(body.queues.every((q) => q.readOnlyMode)).toBe(true);
     const jobs = body.queues.find((q) => q.name === "email")!.jobs;
     expect(jobs.length).toBeGreaterThan(0);
-    for (const job of jobs) expect(Object.keys(job.data as object).sort()).toEqual(["attempt", "outboxId"]);
+    for (const job of jobs)
+      expect(Object.keys(job.data as object).sort()).toEqual(["attempt", "outboxId"]);
     expect(seen).not.toMatch(/@example\.org|visible\.person/);
   });
 
