@@ -71,7 +71,8 @@ export function UnsubscribePage() {
         </p>
         {kind === "digest" ? (
           <p>
-            Changed your mind? You can turn it back on any time in <Link to="/account">your account</Link>.
+            Changed your mind? You can turn it back on any time in{" "}
+            <Link to="/account">your account</Link>.
           </p>
         ) : (
           <p>
