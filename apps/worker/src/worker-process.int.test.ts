@@ -129,3 +129,45 @@ describe("the worker process, killed mid-batch", () => {
     expect(sink.messages.length).toBe(COUNT + extra);
   }, 120_000);
 });
+
+describe("the worker process, stopped with SIGTERM while sending", () => {
+  it("finishes and records the sends in hand, exits 0, and a restart sends nothing twice", async () => {
+    await worker?.stop(); // the previous test's last worker
+    const dueAt = new Date(Date.now() - 60_000);
+    const keys = (await seedDueReminders(t.db, { count: 60, dueAt })).map((a) =>
+      reminderKey(a, dueAt),
+    );
+    sink.delay(150); // sends take a moment, so SIGTERM always finds some in flight
+    const before = sink.messages.length;
+    const w = startWorker();
+    await until(() => sink.messages.length >= before + 5, {
+      timeoutMs: 30_000,
+      what: "sending under way",
+    });
+    await w.stop();
+    expect(
+      { code: w.child.exitCode, signal: w.child.signalCode },
+      w.logs.join("").slice(-3000),
+    ).toEqual({ code: 0, signal: null });
+
+    // Every message the SMTP server accepted before the stop is recorded as sent: nothing was cut off.
+    const received = keys.filter((k) => countByKey(sink, k) > 0);
+    expect(received.length).toBeGreaterThan(0);
+    const rows = await t.db
+      .selectFrom("outbox")
+      .select(["idempotency_key", "status"])
+      .where("idempotency_key", "in", keys)
+      .execute();
+    const statusOf = new Map(rows.map((r) => [r.idempotency_key, r.status]));
+    for (const k of received) expect(statusOf.get(k), k).toBe("sent");
+
+    sink.delay(0);
+    startWorker();
+    await until(() => keys.every((k) => countByKey(sink, k) >= 1), {
+      timeoutMs: 45_000,
+      what: "all sent after restart",
+    });
+    await sleep(LEASE_SECONDS * 1_000 + 500);
+    expect(keys.map((k) => countByKey(sink, k)).filter((c) => c !== 1)).toEqual([]);
+  }, 120_000);
+});
