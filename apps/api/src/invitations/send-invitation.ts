@@ -5,6 +5,7 @@ import {
   enqueueEmail,
   findInvitationForTherapist,
   hitRateLimit,
+  type InvitationRow,
   type InvitationSummary,
   invitationState,
   listInvitations,
@@ -35,7 +36,7 @@ async function limitInvites({ db, ip }: Ctx, therapistId: string) {
   }
 }
 
-function summaryOf(row: Awaited<ReturnType<typeof createInvitation>>): InvitationSummary {
+function summaryOf(row: InvitationRow): InvitationSummary {
   return {
     id: row.id,
     name: row.name,
@@ -69,24 +70,39 @@ export async function sendInvitation(
       tokenHash: hashInvitationToken(token),
       expiresAt,
     });
-    await enqueueEmail(trx, {
-      idempotencyKey: `invite:${row.id}:${row.sent_count}`,
-      template: "invite",
-      to: row.email,
-      data: {
-        therapistName: therapist.name,
-        clientName: row.name,
-        url: invitationUrl(ctx.publicUrl, token),
-        expiresAt: expiresAt.toISOString(),
-      },
-    });
-    await recordAudit(trx, {
-      action: "invitation_sent",
-      actorUserId: therapist.id,
-      ip: ctx.ip,
-      detail: { invitationId: row.id },
-    });
+    await queueInvitationEmail(trx, ctx, therapist, row, token, { resend: false });
     return summaryOf(row);
+  });
+}
+
+/**
+ * The invitation email (one per sending: the key counts sends) and its audit line, in the
+ * transaction that created or renewed the token.
+ */
+async function queueInvitationEmail(
+  trx: Db,
+  ctx: Ctx,
+  therapist: Therapist,
+  row: InvitationRow,
+  token: string,
+  { resend }: { resend: boolean },
+) {
+  await enqueueEmail(trx, {
+    idempotencyKey: `invite:${row.id}:${row.sent_count}`,
+    template: "invite",
+    to: row.email,
+    data: {
+      therapistName: therapist.name,
+      clientName: row.name,
+      url: invitationUrl(ctx.publicUrl, token),
+      expiresAt: row.expires_at.toISOString(),
+    },
+  });
+  await recordAudit(trx, {
+    action: "invitation_sent",
+    actorUserId: therapist.id,
+    ip: ctx.ip,
+    detail: resend ? { invitationId: row.id, resend: true } : { invitationId: row.id },
   });
 }
 
@@ -111,23 +127,7 @@ export async function resendInvitation(ctx: Ctx, therapist: Therapist, id: strin
         "This invitation was already accepted or withdrawn, so it cannot be sent again.",
       );
     }
-    await enqueueEmail(trx, {
-      idempotencyKey: `invite:${row.id}:${row.sent_count}`,
-      template: "invite",
-      to: row.email,
-      data: {
-        therapistName: therapist.name,
-        clientName: row.name,
-        url: invitationUrl(ctx.publicUrl, token),
-        expiresAt: expiresAt.toISOString(),
-      },
-    });
-    await recordAudit(trx, {
-      action: "invitation_sent",
-      actorUserId: therapist.id,
-      ip: ctx.ip,
-      detail: { invitationId: row.id, resend: true },
-    });
+    await queueInvitationEmail(trx, ctx, therapist, row, token, { resend: true });
     return summaryOf(row);
   });
 }

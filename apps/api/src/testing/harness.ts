@@ -5,6 +5,7 @@ import { createApp } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
 import { type ApiEnv, readApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
+import { testLogLevel } from "./test-env.ts";
 
 export const TEST_ORIGIN = "http://tend.test";
 
@@ -37,7 +38,7 @@ export async function createTestApi(
     LOG_LEVEL: "silent",
     ...overrides,
   });
-  const log = givenLog ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const log = givenLog ?? pino({ level: testLogLevel() });
   const auth = createAuth({ db: t.db, env, log });
   const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
   const app = createApp({ db: t.db, config: env, log, auth, cipher });

@@ -3,6 +3,7 @@
  * what only HTTP itself can carry (raw bytes, broken encodings, huge bodies, connections),
  * plus a tiny built web app so the static routes answer too.
  */
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
@@ -13,6 +14,7 @@ import { FieldCipher } from "@tend/db";
 import pino from "pino";
 import { createApp } from "../app.ts";
 import type { Caller, TestApi } from "./harness.ts";
+import { testLogLevel } from "./test-env.ts";
 
 export const INDEX_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tend</title>
@@ -38,7 +40,7 @@ export type TestServer = {
 
 /** Serve a test API's database, auth and settings (plus a web dist) on a real socket. */
 export async function startTestServer(api: TestApi, webDist?: string): Promise<TestServer> {
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const log = pino({ level: testLogLevel() });
   const cipher = FieldCipher.fromSpec(api.env.DATA_ENCRYPTION_KEY);
   const app = createApp(
     { db: api.db, config: api.env, log, auth: api.auth, cipher },

@@ -1,4 +1,5 @@
 // Helpers for the worker's integration tests (not part of the running worker).
+
 import type { OutboxRow } from "@tend/db";
 import { FieldCipher, findEmail } from "@tend/db";
 import type { TestDatabase } from "@tend/db/testing";
@@ -10,6 +11,7 @@ import type { RetryPolicy, SendOutcome } from "../jobs/send-email.ts";
 import type { Logger } from "../logger.ts";
 import type { WorkerMetrics } from "../ops/metrics.ts";
 import { startWorkerRuntime, type WorkerRuntime } from "../runtime.ts";
+import { testLogLevel } from "./test-env.ts";
 
 export const TEST_MAIL_FROM = "Tend <no-reply@tend.local>";
 /** The secret email links are signed with in tests (the API under test must use the same). */
@@ -54,7 +56,7 @@ export function startTestRuntime(opts: {
 }): Promise<WorkerRuntime> {
   return startWorkerRuntime({
     db: opts.t.db,
-    log: opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    log: opts.log ?? pino({ level: testLogLevel() }),
     redisUrl: opts.redisUrl,
     prefix: opts.prefix,
     sweepEveryMs: 60_000,
