@@ -185,8 +185,8 @@ describe("reminders under trouble", () => {
     expect((await rowByKey(t, key!)).last_error).toBeNull();
   });
 
-  // Timing-sensitive (a sink that is "down" frees its port for a moment): seen failing about once
-  // in twenty full runs on 2 busy cores, never twice in a row. See the session note.
+  // Timing-sensitive: failed in 1 of 4 full runs here (3 of ~12 with a benchmark beside it); the
+  // likeliest cause, unproven, is a "down" sink's port being taken by another file's sink.
   it("does not send a reminder the client turned off while it waited for SMTP", {
     retry: 2,
   }, async () => {
