@@ -107,6 +107,9 @@ async function copyRows(
   const bar = progressBar(label, total);
   let n = 0;
   try {
+    // Bulk load without row triggers (the data-version triggers would update a user row per
+    // entry): every user's data_version starts at 0, which is right for data nobody has seen.
+    await client.query("set session_replication_role = replica");
     const stream = client.query(
       copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) from stdin`),
     );
@@ -128,6 +131,7 @@ async function copyRows(
     stream.end();
     await done;
   } finally {
+    await client.query("reset session_replication_role").catch(() => {});
     client.release();
   }
   bar.done(n);

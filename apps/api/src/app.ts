@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
+import { createScreenCache } from "./cache/screen-cache.ts";
 import { calendarFeedRoutes } from "./http/calendar-feed.ts";
 import { emailLinkRoutes } from "./http/email-links.ts";
 import { exportRoutes } from "./http/exports.ts";
@@ -24,7 +25,9 @@ export const MAX_BATCH_SIZE = 50;
 type Vars = { Variables: { requestId: string; ip: string } };
 
 /** The whole HTTP surface, without a listening socket: tests call `app.request(...)`. */
-export function createApp(deps: AppDeps, options: AppOptions = {}) {
+export function createApp(given: AppDeps, options: AppOptions = {}) {
+  // One screen cache per app (process): see cache/screen-cache.ts.
+  const deps = { ...given, screens: given.screens ?? createScreenCache() };
   const { config: env, auth, log } = deps;
   const app = new Hono<Vars>();
   const origins = [

@@ -42,6 +42,8 @@ export interface UserTable {
   updatedAt: DefaultedTimestamp;
   twoFactorEnabled: boolean | null;
   role: UserRole;
+  /** Goes up whenever something this user's screens show changes (triggers; see migrations). */
+  data_version: Generated<string>;
 }
 
 export interface SessionTable {

@@ -19,5 +19,6 @@ export * from "./rate-limit.repository.ts";
 export * from "./reminder.repository.ts";
 export * from "./review.repository.ts";
 export * from "./summary.repository.ts";
+export * from "./today.repository.ts";
 export * from "./unavailable.ts";
 export * from "./user.repository.ts";

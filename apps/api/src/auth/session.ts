@@ -11,6 +11,11 @@ export type SessionInfo = {
   twoFactorEnabled: boolean;
   /** A client's profile, when the lookup already read it (saves clientProcedure a query). */
   clientProfile?: ClientProfile | undefined;
+  /**
+   * The user's data version, read with the session (see the data-version migration): screens
+   * built for this version may be reused (cache/screen-cache.ts). Undefined when not read.
+   */
+  dataVersion?: string | undefined;
 };
 
 /**
@@ -131,6 +136,7 @@ export async function findSessionByToken(db: Db, token: string) {
       "u.email",
       "u.role",
       "u.twoFactorEnabled",
+      "u.data_version as dataVersion",
       "p.therapist_id as therapistId",
       "p.time_zone as timeZone",
       "p.share_practice_log as sharePracticeLog",
@@ -173,6 +179,7 @@ async function fastSession(
     email: row.email,
     role: row.role === "client" ? "client" : "therapist",
     twoFactorEnabled: Boolean(row.twoFactorEnabled),
+    dataVersion: row.dataVersion,
     clientProfile:
       row.role === "client" && row.therapistId && row.timeZone && row.therapistName !== null
         ? {

@@ -1,14 +1,24 @@
 import type { Db, FieldCipher } from "@tend/db";
 import type { Auth } from "../auth/auth.ts";
 import { resolveSession, type SessionInfo } from "../auth/session.ts";
+import { createScreenCache, type ScreenCache } from "../cache/screen-cache.ts";
 import type { ApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
 
 /** Long-lived things every request may use. */
-export type AppDeps = { db: Db; log: Logger; config: ApiEnv; auth: Auth; cipher: FieldCipher };
+export type AppDeps = {
+  db: Db;
+  log: Logger;
+  config: ApiEnv;
+  auth: Auth;
+  cipher: FieldCipher;
+  /** Screens kept per data version; createApp makes one when none is given. */
+  screens?: ScreenCache;
+};
 
 /** One request's context. Tiers in init.ts narrow it to who is calling. */
 export type Context = AppDeps & {
+  screens: ScreenCache;
   requestId: string;
   ip: string | null;
   headers: Headers;
@@ -24,6 +34,7 @@ export function createContext(
   let session: Promise<SessionInfo | null> | undefined;
   return {
     ...deps,
+    screens: deps.screens ?? createScreenCache(),
     requestId: req.requestId,
     ip: req.ip,
     headers: req.headers,

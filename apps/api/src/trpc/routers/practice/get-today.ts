@@ -1,7 +1,8 @@
 import { planWeek, weekOf } from "@tend/core";
-import { getWeekNote, listAssignmentsOfClient, listCompletions, listDrafts } from "@tend/db";
+import { type Db, type FieldCipher, findTodayData } from "@tend/db";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { readAssignment } from "../../../practice/assignments.ts";
+import { localDateKey } from "../../../cache/screen-cache.ts";
 import { clientProcedure } from "../../init.ts";
 
 const planned = z.object({
@@ -64,19 +65,38 @@ export const getToday = clientProcedure
   .query(async ({ ctx }) => {
     const { client } = ctx;
     const now = new Date();
-    const week = weekOf(now, client.timeZone);
-    const [assignments, completions, weekNote, drafts] = await Promise.all([
-      listAssignmentsOfClient(ctx.db, client.id, { statuses: ["active", "paused"] }),
-      listCompletions(ctx.db, client.id, week.startsAt, week.endsAt),
-      getWeekNote(ctx.db, client.id),
-      listDrafts(ctx.db, client.id),
-    ]);
-    const active = assignments.filter((a) => a.status === "active");
-    const plan = planWeek(
-      active.map((a) => ({
+    // Today changes with the client's data (its version) and with their local date, nothing else.
+    const key =
+      ctx.viewer.dataVersion &&
+      `today:${client.id}:${ctx.viewer.dataVersion}:${client.timeZone}:${localDateKey(now, client.timeZone)}`;
+    const cached = key ? ctx.screens.get<TodayScreen>(key) : undefined;
+    if (cached) return cached;
+    const screen = await buildToday(ctx, now);
+    if (key) ctx.screens.set(key, screen);
+    return screen;
+  });
+
+type TodayScreen = Awaited<ReturnType<typeof buildToday>>;
+
+async function buildToday(
+  ctx: { db: Db; cipher: FieldCipher; client: { id: string; timeZone: string } },
+  now: Date,
+) {
+  const { client } = ctx;
+  const week = weekOf(now, client.timeZone);
+  const data = await findTodayData(ctx.db, client.id, week.startsAt, week.endsAt);
+  if (!data)
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "This account is not linked to a therapist.",
+    });
+  const plan = planWeek(
+    data.assignments
+      .filter((a) => a.status === "active")
+      .map((a) => ({
         id: a.id,
-        title: a.exerciseTitle,
-        minutes: a.exerciseMinutes,
+        title: a.title,
+        minutes: a.minutes,
         window: {
           schedule: a.schedule,
           startDate: a.startDate,
@@ -84,27 +104,24 @@ export const getToday = clientProcedure
           timeZone: client.timeZone,
         },
       })),
-      completions,
-      now,
-      client.timeZone,
-    );
-    return {
-      timeZone: client.timeZone,
-      ...plan,
-      drafts,
-      weekNote: weekNote?.ciphertext
-        ? ctx.cipher.decrypt(weekNote.ciphertext, `week-note:${client.id}`)
-        : "",
-      assignments: assignments.map((a) => {
-        const dto = readAssignment(ctx.cipher, a);
-        return {
-          id: dto.id,
-          exerciseId: dto.exerciseId,
-          title: dto.exerciseTitle,
-          minutes: dto.exerciseMinutes,
-          note: dto.note,
-          status: a.status as "active" | "paused",
-        };
-      }),
-    };
-  });
+    data.completions,
+    now,
+    client.timeZone,
+  );
+  return {
+    timeZone: client.timeZone,
+    ...plan,
+    drafts: data.drafts,
+    weekNote: data.weekNoteCiphertext
+      ? ctx.cipher.decrypt(data.weekNoteCiphertext, `week-note:${client.id}`)
+      : "",
+    assignments: data.assignments.map((a) => ({
+      id: a.id,
+      exerciseId: a.exerciseId,
+      title: a.title,
+      minutes: a.minutes,
+      note: a.noteCiphertext ? ctx.cipher.decrypt(a.noteCiphertext, a.id) : "",
+      status: a.status as "active" | "paused",
+    })),
+  };
+}
