@@ -128,16 +128,26 @@ export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { client: { id: ctx.viewer.userId, name: ctx.viewer.name, ...profile } } });
 });
 
+export const clientIdInput = z.object({ clientId: z.string().min(1).max(64) });
+
+/** The therapist's own client, or NOT_FOUND (anyone else's client is simply not found). */
+export async function requireOwnClient(
+  ctx: { db: Context["db"]; therapist: { id: string } },
+  clientId: string,
+) {
+  const ownClient = await findClientOfTherapist(ctx.db, ctx.therapist.id, clientId);
+  if (!ownClient)
+    throw new TRPCError({ code: "NOT_FOUND", message: "We could not find that client." });
+  return ownClient;
+}
+
 /**
  * A therapist acting on one of their own clients: the input carries `clientId`, and the tier
  * checks the client is theirs before the procedure runs (`ctx.ownClient`). Anyone else's
  * client is simply not found. Procedures add their own fields with another `.input(...)`.
  */
 export const ownClientProcedure = therapistProcedure
-  .input(z.object({ clientId: z.string().min(1).max(64) }))
-  .use(async ({ ctx, input, next }) => {
-    const ownClient = await findClientOfTherapist(ctx.db, ctx.therapist.id, input.clientId);
-    if (!ownClient)
-      throw new TRPCError({ code: "NOT_FOUND", message: "We could not find that client." });
-    return next({ ctx: { ownClient } });
-  });
+  .input(clientIdInput)
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { ownClient: await requireOwnClient(ctx, input.clientId) } }),
+  );

@@ -15,11 +15,16 @@ const clientDto = z.object({
 export const listClients = therapistProcedure
   .output(z.object({ clients: z.array(clientDto), invitations: z.array(invitationDto) }))
   .query(async ({ ctx }) => {
+    // The list changes with the therapist's data version (clients, their names, invitations) and
+    // when an open invitation expires (its state is worked out from the time).
+    const key = ctx.viewer.dataVersion && `clients:${ctx.therapist.id}:${ctx.viewer.dataVersion}`;
+    const cached = key ? ctx.screens.get<ClientsScreen>(key) : undefined;
+    if (cached) return cached;
     const [clients, invitations] = await Promise.all([
       listClientsOfTherapist(ctx.db, ctx.therapist.id),
       listInvitations(ctx.db, ctx.therapist.id),
     ]);
-    return {
+    const screen = {
       clients,
       invitations: invitations.map(
         ({ id, name, email, state, expiresAt, lastSentAt, sentCount }) => ({
@@ -33,4 +38,22 @@ export const listClients = therapistProcedure
         }),
       ),
     };
+    if (key) {
+      const now = Date.now();
+      const nextExpiry = Math.min(
+        ...invitations.map((i) => i.expiresAt.getTime()).filter((t) => t > now),
+      );
+      ctx.screens.set(key, screen, Number.isFinite(nextExpiry) ? nextExpiry - now : undefined);
+    }
+    return screen;
   });
+
+type ClientsScreen = {
+  clients: Awaited<ReturnType<typeof listClientsOfTherapist>>;
+  invitations: Array<
+    Pick<
+      Awaited<ReturnType<typeof listInvitations>>[number],
+      "id" | "name" | "email" | "state" | "expiresAt" | "lastSentAt" | "sentCount"
+    >
+  >;
+};
