@@ -9,6 +9,30 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export type Db = Kysely<Database>;
 
+/** SQL texts run as named prepared statements (see `prepareOnEveryConnection`), and their names. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Run this exact SQL text as a named prepared statement on every pool connection: PostgreSQL
+ * parses and plans it once per connection instead of on every call. For the few statements that
+ * run on nearly every request (the session lookup), whose planning costs more than running them.
+ * Pass the text Kysely compiles (`query.compile().sql`); parameters still vary per call.
+ */
+export function prepareOnEveryConnection(sqlText: string): void {
+  if (!preparedNames.has(sqlText)) preparedNames.set(sqlText, `tend_${preparedNames.size + 1}`);
+}
+
+/** A pg client that names the registered statements (pg then prepares each once per connection). */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is heavily overloaded; we pass through
+  override query(config: any, values?: any, callback?: any): any {
+    const name = typeof config === "string" ? preparedNames.get(config) : undefined;
+    if (name && Array.isArray(values) && callback === undefined)
+      return super.query({ name, text: config, values });
+    return super.query(config, values, callback);
+  }
+}
+
 export type CreateDbOptions = {
   /** Maximum pool size (default 10). */
   max?: number;
@@ -19,6 +43,7 @@ export type CreateDbOptions = {
 /** A Kysely instance over a pg pool. Call `db.destroy()` to close the pool. */
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? "tend",

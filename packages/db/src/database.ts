@@ -43,7 +43,7 @@ export interface UserTable {
   twoFactorEnabled: boolean | null;
   role: UserRole;
   /** Goes up whenever something this user's screens show changes (triggers; see migrations). */
-  data_version: Generated<string>;
+  data_version: Generated<number>;
 }
 
 export interface SessionTable {

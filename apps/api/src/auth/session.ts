@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { ClientProfile, Db, UserRole } from "@tend/db";
+import { type ClientProfile, type Db, prepareOnEveryConnection, type UserRole } from "@tend/db";
 import type { Auth } from "./auth.ts";
 
 export type SessionInfo = {
@@ -15,7 +15,7 @@ export type SessionInfo = {
    * The user's data version, read with the session (see the data-version migration): screens
    * built for this version may be reused (cache/screen-cache.ts). Undefined when not read.
    */
-  dataVersion?: string | undefined;
+  dataVersion?: number | undefined;
 };
 
 /**
@@ -120,8 +120,23 @@ export function verifiedSessionToken(raw: string | undefined, secret: string): s
     : null;
 }
 
-/** A session and its user (and, for a client, their profile), in one query. */
+let sessionStatementPrepared = false;
+
+/**
+ * A session and its user (and, for a client, their profile), in one query. It runs on nearly
+ * every request, so it is a prepared statement: planning it cost PostgreSQL several times what
+ * running it does (BENCHMARKS.md).
+ */
 export async function findSessionByToken(db: Db, token: string) {
+  const query = sessionQuery(db, token);
+  if (!sessionStatementPrepared) {
+    prepareOnEveryConnection(query.compile().sql);
+    sessionStatementPrepared = true;
+  }
+  return query.executeTakeFirst();
+}
+
+function sessionQuery(db: Db, token: string) {
   return db
     .selectFrom("session as s")
     .innerJoin("user as u", "u.id", "s.userId")
@@ -142,8 +157,7 @@ export async function findSessionByToken(db: Db, token: string) {
       "p.share_practice_log as sharePracticeLog",
       "t.name as therapistName",
     ])
-    .where("s.token", "=", token)
-    .executeTakeFirst();
+    .where("s.token", "=", token);
 }
 
 /**

@@ -17,7 +17,9 @@ export const listClients = therapistProcedure
   .query(async ({ ctx }) => {
     // The list changes with the therapist's data version (clients, their names, invitations) and
     // when an open invitation expires (its state is worked out from the time).
-    const key = ctx.viewer.dataVersion && `clients:${ctx.therapist.id}:${ctx.viewer.dataVersion}`;
+    const key =
+      ctx.viewer.dataVersion !== undefined &&
+      `clients:${ctx.therapist.id}:${ctx.viewer.dataVersion}`;
     const cached = key ? ctx.screens.get<ClientsScreen>(key) : undefined;
     if (cached) return cached;
     const [clients, invitations] = await Promise.all([

@@ -67,7 +67,7 @@ export const getToday = clientProcedure
     const now = new Date();
     // Today changes with the client's data (its version) and with their local date, nothing else.
     const key =
-      ctx.viewer.dataVersion &&
+      ctx.viewer.dataVersion !== undefined &&
       `today:${client.id}:${ctx.viewer.dataVersion}:${client.timeZone}:${localDateKey(now, client.timeZone)}`;
     const cached = key ? ctx.screens.get<TodayScreen>(key) : undefined;
     if (cached) return cached;

@@ -42,7 +42,7 @@ export const getReviewBundle = therapistProcedure
     // clients moves, including a client leaving them) and with the client's local date: the key
     // holds the quarter hour, and no time zone changes date inside one.
     const key =
-      ctx.viewer.dataVersion &&
+      ctx.viewer.dataVersion !== undefined &&
       `review:${therapistId}:${ctx.viewer.dataVersion}:${input.clientId}:${input.from ?? ""}:${quarterHourSlot(now)}`;
     let bundle = key ? ctx.screens.get<ReviewBundle>(key) : undefined;
     if (!bundle) {
