@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { type ClientProfile, type Db, prepareOnEveryConnection, type UserRole } from "@tend/db";
+import type { CompiledQuery } from "kysely";
 import type { Auth } from "./auth.ts";
 
 export type SessionInfo = {
@@ -120,20 +121,26 @@ export function verifiedSessionToken(raw: string | undefined, secret: string): s
     : null;
 }
 
-let sessionStatementPrepared = false;
+type SessionRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof sessionQuery>["executeTakeFirst"]>>
+>;
+/** The session query, compiled once per database handle; each call only swaps the token. */
+const compiledSessionQuery = new WeakMap<Db, CompiledQuery<SessionRow>>();
 
 /**
  * A session and its user (and, for a client, their profile), in one query. It runs on nearly
- * every request, so it is a prepared statement: planning it cost PostgreSQL several times what
- * running it does (BENCHMARKS.md).
+ * every request, so it is compiled once and is a prepared statement: planning it cost
+ * PostgreSQL several times what running it does (BENCHMARKS.md).
  */
-export async function findSessionByToken(db: Db, token: string) {
-  const query = sessionQuery(db, token);
-  if (!sessionStatementPrepared) {
-    prepareOnEveryConnection(query.compile().sql);
-    sessionStatementPrepared = true;
+export async function findSessionByToken(db: Db, token: string): Promise<SessionRow | undefined> {
+  let compiled = compiledSessionQuery.get(db);
+  if (!compiled) {
+    compiled = sessionQuery(db, "").compile();
+    prepareOnEveryConnection(compiled.sql);
+    compiledSessionQuery.set(db, compiled);
   }
-  return query.executeTakeFirst();
+  const { rows } = await db.executeQuery<SessionRow>({ ...compiled, parameters: [token] });
+  return rows[0];
 }
 
 function sessionQuery(db: Db, token: string) {
