@@ -11,14 +11,11 @@ import {
   type Database,
   type Db,
   findClientOfTherapist,
-  findClientProfile,
-  getWeekNote,
+  findTodayData,
   lastSessionDate,
   listAssignmentsOfClient,
   listClientsOfTherapist,
-  listCompletions,
   listCompletionTimesForTherapist,
-  listDrafts,
   listEntriesOfClient,
   listEntryFacts,
   listInvitations,
@@ -115,15 +112,11 @@ export async function explainHotQueries(url: string): Promise<string> {
       findSessionByToken(db, session.token),
     );
   }
-  await r("today: client profile (clientProcedure)", (db) => findClientProfile(db, client.user_id));
-  await r("today: assignments", (db) =>
-    listAssignmentsOfClient(db, client.user_id, { statuses: ["active", "paused"] }),
+  // Today reads everything in one statement (findTodayData); on a cache hit it reads nothing but
+  // the session (apps/api/src/cache/screen-cache.ts).
+  await r("today: one statement (week note, assignments, completions, drafts)", (db) =>
+    findTodayData(db, client.user_id, weekAgo, now),
   );
-  await r("today: completions this week", (db) =>
-    listCompletions(db, client.user_id, weekAgo, now),
-  );
-  await r("today: drafts", (db) => listDrafts(db, client.user_id));
-  await r("today: week note", (db) => getWeekNote(db, client.user_id));
   await r("history: entries.mine (newest 200)", (db) => listEntriesOfClient(db, client.user_id));
   await r("clients.list: clients", (db) => listClientsOfTherapist(db, client.therapist_id));
   await r("clients.list: invitations", (db) => listInvitations(db, client.therapist_id));

@@ -67,7 +67,8 @@ const sample = await pickSample(url, { clients: 20, therapists: 10 });
 const clientCookies: string[] = [];
 for (const e of sample.clientEmails) clientCookies.push(await signIn(e));
 const therapists: Array<{ cookie: string; clientId: string }> = [];
-for (const t of sample.therapists) therapists.push({ cookie: await signIn(t.email), clientId: t.clientId });
+for (const t of sample.therapists)
+  therapists.push({ cookie: await signIn(t.email), clientId: t.clientId });
 
 const targets: Record<string, (i: number) => [string, string | undefined]> = {
   hello: () => ["/livez", undefined],
@@ -93,7 +94,9 @@ async function run(name: string, ms: number) {
     Array.from({ length: Number(values.concurrency) }, async () => {
       while (performance.now() < until) {
         const [p, cookie] = make(i++);
-        const res = await app.request(`http://127.0.0.1${p}`, { headers: cookie ? { cookie } : {} });
+        const res = await app.request(`http://127.0.0.1${p}`, {
+          headers: cookie ? { cookie } : {},
+        });
         if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`);
         await res.arrayBuffer();
         done++;
@@ -112,7 +115,9 @@ for (const name of String(values.targets).split(",")) {
     await session.post("Profiler.start");
   }
   const rps = await run(name, Number(values.seconds) * 1000);
-  console.log(`${name.padEnd(8)} ${rps.toFixed(0).padStart(6)} req/s (in process, ${values.concurrency} at a time)`);
+  console.log(
+    `${name.padEnd(8)} ${rps.toFixed(0).padStart(6)} req/s (in process, ${values.concurrency} at a time)`,
+  );
   if (values.profile) {
     const { profile } = await session.post("Profiler.stop");
     const file = path.join(os.tmpdir(), `tend-inprocess-${name}.cpuprofile`);
