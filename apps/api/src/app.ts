@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
+import { forgetCallerSession } from "./auth/session.ts";
 import { createScreenCache } from "./cache/screen-cache.ts";
 import { calendarFeedRoutes } from "./http/calendar-feed.ts";
 import { emailLinkRoutes } from "./http/email-links.ts";
@@ -127,6 +128,9 @@ export function createApp(given: AppDeps, options: AppOptions = {}) {
       request = new Request(c.req.url, { method: "POST", headers, body });
     } else request = new Request(c.req.raw, { headers });
     const res = await auth.handler(request);
+    // Sign-out, a new password, two-factor, a new name: whatever better-auth changed about this
+    // caller, this process reads it afresh on their next request.
+    if (c.req.method === "POST") await forgetCallerSession(auth, deps.sessions, headers);
     if (res.status >= 500 && !(await pingDb(deps.db))) {
       return c.json({ error: "Tend is briefly unavailable. Please try again in a moment." }, 503, {
         "Retry-After": "5",

@@ -2,6 +2,9 @@ import { serve } from "@hono/node-server";
 import { createDb, FieldCipher, migrateToLatest, syncCatalog } from "@tend/db";
 import { createApp } from "./app.ts";
 import { createAuth } from "./auth/auth.ts";
+import type { SessionRow } from "./auth/session.ts";
+import { startChangeFeed } from "./cache/change-feed.ts";
+import { createSessionCache } from "./cache/session-cache.ts";
 import { DEMO, ensureDemoAccounts } from "./demo-data.ts";
 import { readApiEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
@@ -22,7 +25,10 @@ if (env.TEND_EMBEDDED_DB && (await ensureDemoAccounts(db, auth))) {
 }
 
 const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
-const app = createApp({ db, log, config: env, auth, cipher }, { webDist: env.WEB_DIST });
+// Sessions kept in memory while PostgreSQL tells us what changed (cache/session-cache.ts).
+const changes = startChangeFeed({ connectionString: env.DATABASE_URL, log });
+const sessions = createSessionCache<SessionRow>(changes);
+const app = createApp({ db, log, config: env, auth, cipher, sessions }, { webDist: env.WEB_DIST });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
   log.info({ port: env.PORT, publicUrl: env.PUBLIC_URL }, "api listening");
 });
@@ -38,6 +44,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await changes.close();
   await db.destroy();
   log.info("api stopped");
   process.exit(0);

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { type ClientProfile, type Db, prepareOnEveryConnection, type UserRole } from "@tend/db";
 import type { CompiledQuery } from "kysely";
+import type { SessionCache } from "../cache/session-cache.ts";
 import type { Auth } from "./auth.ts";
 
 export type SessionInfo = {
@@ -34,10 +35,11 @@ export async function resolveSession(
   headers: Headers,
   resHeaders: Headers | null,
   absoluteHours: number,
+  sessions?: SessionCache<SessionRow>,
 ): Promise<SessionInfo | null> {
   const cookie = headers.get("cookie");
   if (!cookie) return null;
-  const fast = await fastSession(auth, db, cookie, absoluteHours);
+  const fast = await fastSession(auth, db, cookie, absoluteHours, sessions);
   if (fast) return fast;
   const { headers: authHeaders, response } = await auth.api.getSession({
     headers,
@@ -121,7 +123,7 @@ export function verifiedSessionToken(raw: string | undefined, secret: string): s
     : null;
 }
 
-type SessionRow = NonNullable<
+export type SessionRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof sessionQuery>["executeTakeFirst"]>>
 >;
 /** The session query, compiled once per database handle; each call only swaps the token. */
@@ -179,13 +181,16 @@ async function fastSession(
   db: Db,
   cookieHeader: string,
   absoluteHours: number,
+  sessions: SessionCache<SessionRow> | undefined,
 ): Promise<SessionInfo | null> {
   const facts = await authFacts(auth);
   const cookies = readCookies(cookieHeader);
   if (cookies.has(facts.sessionData) || cookies.has(facts.dontRemember)) return null;
   const token = verifiedSessionToken(cookies.get(facts.sessionToken), facts.secret);
   if (!token) return null;
-  const row = await findSessionByToken(db, token);
+  const row = sessions
+    ? (sessions.get(token) ?? (await sessions.load(token, () => findSessionByToken(db, token))))
+    : await findSessionByToken(db, token);
   if (!row) return null;
   const now = Date.now();
   const expiresAt = row.expiresAt.getTime();
@@ -212,4 +217,24 @@ async function fastSession(
           }
         : undefined,
   };
+}
+
+/**
+ * Forget whatever this process keeps for the session in these request headers (after
+ * better-auth changed it or its user: sign-out, password, two-factor, name). Other processes
+ * hear of the change from PostgreSQL.
+ */
+export async function forgetCallerSession(
+  auth: Auth,
+  sessions: SessionCache<SessionRow> | undefined,
+  headers: Headers,
+): Promise<void> {
+  const cookie = headers.get("cookie");
+  if (!sessions || !cookie) return;
+  const facts = await authFacts(auth);
+  const token = verifiedSessionToken(readCookies(cookie).get(facts.sessionToken), facts.secret);
+  if (!token) return;
+  const row = sessions.get(token);
+  sessions.forgetToken(token);
+  if (row) sessions.forgetUser(row.userId);
 }

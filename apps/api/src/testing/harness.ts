@@ -3,6 +3,8 @@ import { createTestDatabase, type TestDatabase } from "@tend/db/testing";
 import pino from "pino";
 import { createApp } from "../app.ts";
 import { createAuth } from "../auth/auth.ts";
+import type { SessionRow } from "../auth/session.ts";
+import type { SessionCache } from "../cache/session-cache.ts";
 import { type ApiEnv, readApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
 import { testLogLevel } from "./test-env.ts";
@@ -26,7 +28,11 @@ export type TestApi = {
  */
 export async function createTestApi(
   overrides: Record<string, string> = {},
-  { database, log: givenLog }: { database?: TestDatabase; log?: Logger } = {},
+  {
+    database,
+    log: givenLog,
+    sessions,
+  }: { database?: TestDatabase; log?: Logger; sessions?: SessionCache<SessionRow> } = {},
 ): Promise<TestApi> {
   const t = database ?? (await createTestDatabase());
   const env = readApiEnv({
@@ -41,7 +47,7 @@ export async function createTestApi(
   const log = givenLog ?? pino({ level: testLogLevel() });
   const auth = createAuth({ db: t.db, env, log });
   const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
-  const app = createApp({ db: t.db, config: env, log, auth, cipher });
+  const app = createApp({ db: t.db, config: env, log, auth, cipher, sessions });
   return { db: t.db, env, app, auth, database: t, drop: database ? async () => {} : t.drop };
 }
 

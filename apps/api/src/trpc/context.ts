@@ -1,7 +1,8 @@
 import type { Db, FieldCipher } from "@tend/db";
 import type { Auth } from "../auth/auth.ts";
-import { resolveSession, type SessionInfo } from "../auth/session.ts";
+import { resolveSession, type SessionInfo, type SessionRow } from "../auth/session.ts";
 import { createScreenCache, type ScreenCache } from "../cache/screen-cache.ts";
+import type { SessionCache } from "../cache/session-cache.ts";
 import type { ApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
 
@@ -14,6 +15,8 @@ export type AppDeps = {
   cipher: FieldCipher;
   /** Screens kept per data version; createApp makes one when none is given. */
   screens?: ScreenCache;
+  /** Session rows kept in memory while the change feed is live (main.ts); none in most tests. */
+  sessions?: SessionCache<SessionRow>;
 };
 
 /** One request's context. Tiers in init.ts narrow it to who is calling. */
@@ -46,6 +49,7 @@ export function createContext(
         req.headers,
         req.resHeaders,
         deps.config.SESSION_ABSOLUTE_HOURS,
+        deps.sessions,
       );
       return session;
     },

@@ -102,10 +102,16 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
 
 /** Any signed-in person. `ctx.viewer` is who they are. */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const viewer = await ctx.getSession();
   if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return next({ ctx: { viewer } });
+  try {
+    return await next({ ctx: { viewer } });
+  } finally {
+    // A write may have moved the caller's data version: their next request reads it afresh here
+    // at once (other processes hear it from PostgreSQL).
+    if (type === "mutation") ctx.sessions?.forgetUser(viewer.userId);
+  }
 });
 
 /** A therapist. Every query a procedure makes is scoped by `ctx.therapist.id`. */
