@@ -11,6 +11,9 @@ import { createDb, FieldCipher } from "@tend/db";
 import pino from "pino";
 import { createApp } from "../apps/api/src/app.ts";
 import { createAuth } from "../apps/api/src/auth/auth.ts";
+import type { SessionRow } from "../apps/api/src/auth/session.ts";
+import { startChangeFeed } from "../apps/api/src/cache/change-feed.ts";
+import { createSessionCache } from "../apps/api/src/cache/session-cache.ts";
 import { readApiEnv } from "../apps/api/src/env.ts";
 import { pickSample } from "./api.ts";
 import {
@@ -44,7 +47,10 @@ const log = pino({ level: "warn" });
 const db = createDb(env.DATABASE_URL, { applicationName: "tend-bench-inprocess" });
 const auth = createAuth({ db, env, log });
 const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
-const app = createApp({ db, log, config: env, auth, cipher });
+// As main.ts: sessions kept while the change feed is live.
+const changes = startChangeFeed({ connectionString: url, log });
+const sessions = createSessionCache<SessionRow>(changes);
+const app = createApp({ db, log, config: env, auth, cipher, sessions });
 
 let ip = 0;
 async function signIn(email: string) {
@@ -125,5 +131,6 @@ for (const name of String(values.targets).split(",")) {
     console.log(`  profile: ${file}`);
   }
 }
+await changes.close();
 await db.destroy();
 process.exit(0);
