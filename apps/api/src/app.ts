@@ -27,8 +27,14 @@ type Vars = { Variables: { requestId: string; ip: string } };
 
 /** The whole HTTP surface, without a listening socket: tests call `app.request(...)`. */
 export function createApp(given: AppDeps, options: AppOptions = {}) {
+  const metrics = options.metrics ?? createApiMetrics();
   // One screen cache per app (process): see cache/screen-cache.ts.
-  const deps = { ...given, screens: given.screens ?? createScreenCache() };
+  const deps = {
+    ...given,
+    screens:
+      given.screens ?? createScreenCache({ onLookup: (hit) => metrics.cacheLookup("screen", hit) }),
+  };
+  metrics.watchCaches({ screens: deps.screens, sessions: deps.sessions });
   const { config: env, auth, log } = deps;
   const app = new Hono<Vars>();
   const origins = [
@@ -50,7 +56,6 @@ export function createApp(given: AppDeps, options: AppOptions = {}) {
   });
 
   // One log line and one latency observation per request (see observability/request-log.ts).
-  const metrics = options.metrics ?? createApiMetrics();
   const procedures = new Set(Object.keys(appRouter._def.procedures));
   app.use("*", observeRequests({ log, metrics, procedures }));
 

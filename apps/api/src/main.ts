@@ -8,6 +8,7 @@ import { createSessionCache } from "./cache/session-cache.ts";
 import { DEMO, ensureDemoAccounts } from "./demo-data.ts";
 import { readApiEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { createApiMetrics } from "./observability/metrics.ts";
 
 const env = readApiEnv();
 const log = createLogger(env.LOG_LEVEL);
@@ -27,8 +28,14 @@ if (env.TEND_EMBEDDED_DB && (await ensureDemoAccounts(db, auth))) {
 const cipher = FieldCipher.fromSpec(env.DATA_ENCRYPTION_KEY);
 // Sessions kept in memory while PostgreSQL tells us what changed (cache/session-cache.ts).
 const changes = startChangeFeed({ connectionString: env.DATABASE_URL, log });
-const sessions = createSessionCache<SessionRow>(changes);
-const app = createApp({ db, log, config: env, auth, cipher, sessions }, { webDist: env.WEB_DIST });
+const metrics = createApiMetrics();
+const sessions = createSessionCache<SessionRow>(changes, {
+  onLookup: (hit) => metrics.cacheLookup("session", hit),
+});
+const app = createApp(
+  { db, log, config: env, auth, cipher, sessions },
+  { webDist: env.WEB_DIST, metrics },
+);
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
   log.info({ port: env.PORT, publicUrl: env.PUBLIC_URL }, "api listening");
 });

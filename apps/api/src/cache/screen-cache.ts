@@ -27,12 +27,15 @@ export type ScreenCacheOptions = {
   maxBytes?: number;
   /** Longest a screen is reused, even for an unchanged version. */
   ttlMs?: number;
+  /** Told of every lookup (metrics). */
+  onLookup?: (hit: boolean) => void;
 };
 
 export function createScreenCache({
   max = 5_000,
   maxBytes = 32 * 1024 * 1024,
   ttlMs = 5 * 60_000,
+  onLookup,
 }: ScreenCacheOptions = {}): ScreenCache {
   const lru = new LRUCache<string, object>({
     max,
@@ -44,7 +47,11 @@ export function createScreenCache({
     ttlAutopurge: false,
   });
   return {
-    get: <T>(key: string) => lru.get(key) as T | undefined,
+    get: <T>(key: string) => {
+      const value = lru.get(key) as T | undefined;
+      onLookup?.(value !== undefined);
+      return value;
+    },
     set: (key, value, ttl) => {
       if (ttl !== undefined && ttl <= 0) return;
       lru.set(key, value, ttl === undefined ? undefined : { ttl: Math.min(ttl, ttlMs) });

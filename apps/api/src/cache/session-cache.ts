@@ -23,13 +23,20 @@ export type SessionCache<Row> = {
   forgetUser(userId: string): void;
   forgetToken(token: string): void;
   readonly size: number;
+  /** Whether kept rows are used now (the change feed is live). */
+  readonly live: boolean;
 };
 
-export type SessionCacheOptions = { max?: number; ttlMs?: number };
+export type SessionCacheOptions = {
+  max?: number;
+  ttlMs?: number;
+  /** Told of every lookup while live (metrics). */
+  onLookup?: (hit: boolean) => void;
+};
 
 export function createSessionCache<Row extends { userId: string }>(
   feed: ChangeFeed,
-  { max = 20_000, ttlMs = 10_000 }: SessionCacheOptions = {},
+  { max = 20_000, ttlMs = 10_000, onLookup }: SessionCacheOptions = {},
 ): SessionCache<Row> {
   const tokensOf = new Map<string, Set<string>>();
   /** Counts changes; `changedAt` says when each user last changed, so a load that raced a change is not kept. */
@@ -63,7 +70,12 @@ export function createSessionCache<Row extends { userId: string }>(
   feed.onReset(forgetAll);
 
   return {
-    get: (token) => (feed.live ? lru.get(token) : undefined),
+    get: (token) => {
+      if (!feed.live) return undefined;
+      const row = lru.get(token);
+      onLookup?.(row !== undefined);
+      return row;
+    },
     load: async (token, load) => {
       if (!feed.live) return load();
       const [startEpoch, startChanges] = [epoch, changes];
@@ -82,6 +94,9 @@ export function createSessionCache<Row extends { userId: string }>(
     },
     get size() {
       return lru.size;
+    },
+    get live() {
+      return feed.live;
     },
   };
 }

@@ -150,6 +150,25 @@ describe("GET /metrics", () => {
     expect(text).toContain("# TYPE tend_http_request_duration_seconds histogram");
   });
 
+  it("counts hits and misses of the screen cache, and holds its size", async () => {
+    const count = (text: string, outcome: string) =>
+      Number(
+        new RegExp(
+          `^tend_api_cache_lookups_total\\{cache="screen",outcome="${outcome}"\\} (\\d+)`,
+          "m",
+        ).exec(text)?.[1] ?? 0,
+      );
+    const before = (await scrape(`Bearer ${TOKEN}`)).text;
+    await client.caller.query("practice.today");
+    await client.caller.query("practice.today");
+    const after = (await scrape(`Bearer ${TOKEN}`)).text;
+    expect(count(after, "miss")).toBeGreaterThanOrEqual(count(before, "miss") + 1);
+    expect(count(after, "hit")).toBeGreaterThanOrEqual(count(before, "hit") + 1);
+    expect(after).toMatch(/^tend_api_cache_entries\{cache="screen"\} [1-9]/m);
+    // No change feed in this app: kept sessions are off, and say so.
+    expect(after).toMatch(/^tend_api_session_cache_live 0$/m);
+  });
+
   it("is not there at all without METRICS_TOKEN", async () => {
     const without = await createTestApi({}, { database: api.database });
     const res = await without.app.request("/metrics", {

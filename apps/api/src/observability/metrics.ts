@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 let processRegistry: Registry | undefined;
 
@@ -20,6 +20,13 @@ export type ApiMetrics = {
     labels: { method: string; route: string; status: number },
     seconds: number,
   ) => void;
+  /** One lookup in an in-memory cache (`screen`: Today, client list, review; `session`). */
+  cacheLookup: (cache: "screen" | "session", hit: boolean) => void;
+  /** Report these caches' sizes (and whether the session cache is in use) at scrape time. */
+  watchCaches: (caches: {
+    screens?: { readonly size: number };
+    sessions?: { readonly size: number; readonly live: boolean };
+  }) => void;
 };
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -34,7 +41,36 @@ export function createApiMetrics(): ApiMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [own],
   });
+  const lookups = new Counter({
+    name: "tend_api_cache_lookups_total",
+    help: "Lookups in the API's in-memory caches (screens per data version, sessions), by outcome.",
+    labelNames: ["cache", "outcome"] as const,
+    registers: [own],
+  });
+  let watched: Parameters<ApiMetrics["watchCaches"]>[0] = {};
+  new Gauge({
+    name: "tend_api_cache_entries",
+    help: "Entries held in the API's in-memory caches.",
+    labelNames: ["cache"] as const,
+    registers: [own],
+    collect() {
+      this.set({ cache: "screen" }, watched.screens?.size ?? 0);
+      this.set({ cache: "session" }, watched.sessions?.size ?? 0);
+    },
+  });
+  new Gauge({
+    name: "tend_api_session_cache_live",
+    help: "1 while the change feed is up and kept sessions are used; 0 when every request reads PostgreSQL.",
+    registers: [own],
+    collect() {
+      this.set(watched.sessions?.live ? 1 : 0);
+    },
+  });
   return {
+    cacheLookup: (cache, hit) => lookups.inc({ cache, outcome: hit ? "hit" : "miss" }),
+    watchCaches: (caches) => {
+      watched = caches;
+    },
     registry: Registry.merge([processMetrics(), own]),
     observeRequest: ({ method, route, status }, seconds) =>
       duration.observe(
