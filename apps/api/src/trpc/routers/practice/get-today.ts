@@ -14,69 +14,69 @@ const planned = z.object({
   done: z.boolean(),
 });
 
+// Validated where it is built (a cache miss), not on every call: a kept screen is the parsed,
+// stripped output itself, and parsing a large one again on every hit cost more than the rest of
+// the request (BENCHMARKS.md).
+const todayScreen = z.object({
+  timeZone: z.string(),
+  today: z.string(),
+  weekStart: z.string(),
+  weekEnd: z.string(),
+  todayItems: z.array(planned),
+  laterThisWeek: z.array(planned),
+  flexible: z.array(
+    z.object({
+      assignmentId: z.string().uuid(),
+      title: z.string(),
+      minutes: z.number(),
+      timesPerWeek: z.number(),
+      doneThisWeek: z.number(),
+    }),
+  ),
+  practisedThisWeek: z.number(),
+  /** The note for the week the therapist and client wrote together in session. */
+  weekNote: z.string(),
+  /** Practices begun and not finished, to continue where the client left off. */
+  drafts: z.array(
+    z.object({
+      entryId: z.string().uuid(),
+      assignmentId: z.string().uuid().nullable(),
+      exerciseId: z.string().uuid(),
+      title: z.string(),
+      startedAt: z.date(),
+      updatedAt: z.date(),
+    }),
+  ),
+  assignments: z.array(
+    z.object({
+      id: z.string().uuid(),
+      exerciseId: z.string().uuid(),
+      title: z.string(),
+      minutes: z.number(),
+      note: z.string(),
+      status: z.enum(["active", "paused"]),
+    }),
+  ),
+});
+type TodayScreen = z.infer<typeof todayScreen>;
+
 /**
  * Today: what is planned today and for the rest of this week, in the client's own time zone,
  * plus everything they can practise any time. Nothing here is ever late.
  */
-export const getToday = clientProcedure
-  .output(
-    z.object({
-      timeZone: z.string(),
-      today: z.string(),
-      weekStart: z.string(),
-      weekEnd: z.string(),
-      todayItems: z.array(planned),
-      laterThisWeek: z.array(planned),
-      flexible: z.array(
-        z.object({
-          assignmentId: z.string().uuid(),
-          title: z.string(),
-          minutes: z.number(),
-          timesPerWeek: z.number(),
-          doneThisWeek: z.number(),
-        }),
-      ),
-      practisedThisWeek: z.number(),
-      /** The note for the week the therapist and client wrote together in session. */
-      weekNote: z.string(),
-      /** Practices begun and not finished, to continue where the client left off. */
-      drafts: z.array(
-        z.object({
-          entryId: z.string().uuid(),
-          assignmentId: z.string().uuid().nullable(),
-          exerciseId: z.string().uuid(),
-          title: z.string(),
-          startedAt: z.date(),
-          updatedAt: z.date(),
-        }),
-      ),
-      assignments: z.array(
-        z.object({
-          id: z.string().uuid(),
-          exerciseId: z.string().uuid(),
-          title: z.string(),
-          minutes: z.number(),
-          note: z.string(),
-          status: z.enum(["active", "paused"]),
-        }),
-      ),
-    }),
-  )
-  .query(async ({ ctx }) => {
-    const { client } = ctx;
-    const now = new Date();
-    // Today changes with the client's data (its version) and with their local date, nothing else.
-    const key =
-      ctx.viewer.dataVersion !== undefined &&
-      `today:${client.id}:${ctx.viewer.dataVersion}:${client.timeZone}:${localDateKey(now, client.timeZone)}`;
-    const cached = key ? ctx.screens.get<TodayScreen>(key) : undefined;
-    if (cached) return cached;
-    const screen = await buildToday(ctx, now);
-    if (key) ctx.screens.set(key, screen);
-    return screen;
-  });
-
-type TodayScreen = Awaited<ReturnType<typeof buildToday>>;
+export const getToday = clientProcedure.query(async ({ ctx }): Promise<TodayScreen> => {
+  const { client } = ctx;
+  const now = new Date();
+  // Today changes with the client's data (its version) and with their local date, nothing else.
+  const key =
+    ctx.viewer.dataVersion !== undefined &&
+    `today:${client.id}:${ctx.viewer.dataVersion}:${client.timeZone}:${localDateKey(now, client.timeZone)}`;
+  const cached = key ? ctx.screens.get<TodayScreen>(key) : undefined;
+  if (cached) return cached;
+  const screen = todayScreen.parse(await buildToday(ctx, now));
+  if (key) ctx.screens.set(key, screen);
+  return screen;
+});
 
 async function buildToday(
   ctx: { db: Db; cipher: FieldCipher; client: { id: string; timeZone: string } },

@@ -19,6 +19,18 @@ import { progressDto } from "../progress/dto.ts";
 
 const DAY = 24 * 3600_000;
 
+// Validated where it is built (a cache miss), not on every call: a kept screen is the parsed,
+// stripped output itself, and parsing a large one again on every hit cost more than the rest of
+// the request (BENCHMARKS.md).
+const reviewBundle = progressDto.extend({
+  client: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  periodStart: z.string(),
+  lastSession: z.string().nullable(),
+  assignments: z.array(assignmentDto),
+  weekNote: z.string(),
+});
+type ReviewBundle = z.infer<typeof reviewBundle>;
+
 /**
  * The review screen therapist and client look at together: the period since the last session
  * (or `from`), built only from what the client shared plus the practice times they allow.
@@ -26,16 +38,7 @@ const DAY = 24 * 3600_000;
  */
 export const getReviewBundle = therapistProcedure
   .input(clientIdInput.extend({ from: localDateSchema.optional() }))
-  .output(
-    progressDto.extend({
-      client: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
-      periodStart: z.string(),
-      lastSession: z.string().nullable(),
-      assignments: z.array(assignmentDto),
-      weekNote: z.string(),
-    }),
-  )
-  .query(async ({ ctx, input }) => {
+  .query(async ({ ctx, input }): Promise<ReviewBundle> => {
     const therapistId = ctx.therapist.id;
     const now = new Date();
     // The bundle changes with the therapist's data version (which every change of any of their
@@ -47,7 +50,7 @@ export const getReviewBundle = therapistProcedure
     let bundle = key ? ctx.screens.get<ReviewBundle>(key) : undefined;
     if (!bundle) {
       const client = await requireOwnClient(ctx, input.clientId);
-      bundle = await buildBundle(ctx, client, input.from, now);
+      bundle = reviewBundle.parse(await buildBundle(ctx, client, input.from, now));
       if (key) ctx.screens.set(key, bundle);
     }
     // Every look is recorded for the client to see; looks at the same client within a few
@@ -67,8 +70,6 @@ export const getReviewBundle = therapistProcedure
   });
 
 const VIEW_WINDOW_MS = 5 * 60_000;
-
-type ReviewBundle = Awaited<ReturnType<typeof buildBundle>>;
 
 async function buildBundle(
   ctx: { db: Db; cipher: FieldCipher; therapist: { id: string } },
