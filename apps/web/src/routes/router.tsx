@@ -1,27 +1,28 @@
 import { Loading } from "@tend/ui";
 import { type ReactNode, Suspense } from "react";
-import { createBrowserRouter } from "react-router";
-import { ForgotPasswordPage } from "../features/auth/forgot-password-page.tsx";
-import { ResetPasswordPage } from "../features/auth/reset-password-page.tsx";
-import { SignInPage } from "../features/auth/sign-in-page.tsx";
-import { SignUpPage } from "../features/auth/sign-up-page.tsx";
-import { NotTodayPage } from "../features/email-links/not-today-page.tsx";
-import { UnsubscribePage } from "../features/email-links/unsubscribe-page.tsx";
-import { HistoryPage } from "../features/history/history-page.tsx";
-import { HomePage } from "../features/home/home-page.tsx";
-import { AcceptInvitationPage } from "../features/invitations/accept-invitation-page.tsx";
-import { PracticePage } from "../features/practice/practice-page.tsx";
+import { ErrorBoundary } from "react-error-boundary";
+import { type RouteObject, useLocation, useRoutes } from "react-router";
 import { TodayPage } from "../features/practice/today-page.tsx";
 import {
+  AcceptInvitationPage,
   AccountPage,
   BuilderPage,
   ClientPage,
   ClientsPage,
   EmailSettingsPage,
   ExercisePreviewPage,
+  ForgotPasswordPage,
+  HistoryPage,
+  HomePage,
   LibraryPage,
+  NotTodayPage,
+  PracticePage,
   ProgressPage,
+  ResetPasswordPage,
   ReviewPage,
+  SignInPage,
+  SignUpPage,
+  UnsubscribePage,
 } from "./lazy-pages.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RequireRole } from "./require-role.tsx";
@@ -35,26 +36,43 @@ function lazyPage(page: ReactNode) {
   return <Suspense fallback={<Loading />}>{page}</Suspense>;
 }
 
-export const router = createBrowserRouter([
+/** A page that fails to render (or whose code cannot be fetched) shows the calm error page instead. */
+function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  // Going elsewhere (the back button) tries again.
+  return (
+    <ErrorBoundary fallback={<RouteErrorPage />} resetKeys={[pathname]}>
+      {children}
+    </ErrorBoundary>
+  );
+}
+
+// Declarative routes (`useRoutes` inside `<BrowserRouter>`): the app loads its data with tRPC and
+// TanStack Query, not with route loaders, so it needs none of React Router's data APIs, which
+// would more than double the router's share of the code Today waits for.
+const routes: RouteObject[] = [
   {
     path: "/",
-    element: <RootLayout />,
-    errorElement: <RouteErrorPage />,
+    element: (
+      <RouteErrorBoundary>
+        <RootLayout />
+      </RouteErrorBoundary>
+    ),
     children: [
       { index: true, element: <RoleHomeRedirect /> },
       {
         element: <SignedOutOnly />,
         children: [
-          { path: "sign-in", element: <SignInPage /> },
-          { path: "sign-up", element: <SignUpPage /> },
-          { path: "forgot-password", element: <ForgotPasswordPage /> },
+          { path: "sign-in", element: lazyPage(<SignInPage />) },
+          { path: "sign-up", element: lazyPage(<SignUpPage />) },
+          { path: "forgot-password", element: lazyPage(<ForgotPasswordPage />) },
         ],
       },
       // Reachable signed in or out: they arrive from an email link.
-      { path: "reset-password", element: <ResetPasswordPage /> },
-      { path: "invite", element: <AcceptInvitationPage /> },
-      { path: "unsubscribe", element: <UnsubscribePage /> },
-      { path: "not-today", element: <NotTodayPage /> },
+      { path: "reset-password", element: lazyPage(<ResetPasswordPage />) },
+      { path: "invite", element: lazyPage(<AcceptInvitationPage />) },
+      { path: "unsubscribe", element: lazyPage(<UnsubscribePage />) },
+      { path: "not-today", element: lazyPage(<NotTodayPage />) },
       {
         element: <RequireRole />,
         children: [{ path: "account", element: lazyPage(<AccountPage />) }],
@@ -73,10 +91,11 @@ export const router = createBrowserRouter([
       {
         element: <RequireRole roleRequired="client" />,
         children: [
-          { path: "home", element: <HomePage /> },
+          { path: "home", element: lazyPage(<HomePage />) },
+          // The client's start page, and the one most opened: its code comes with the app's.
           { path: "today", element: <TodayPage /> },
-          { path: "practice/:entryId", element: <PracticePage /> },
-          { path: "history", element: <HistoryPage /> },
+          { path: "practice/:entryId", element: lazyPage(<PracticePage />) },
+          { path: "history", element: lazyPage(<HistoryPage />) },
           { path: "progress", element: lazyPage(<ProgressPage />) },
           { path: "settings/email", element: lazyPage(<EmailSettingsPage />) },
         ],
@@ -87,8 +106,16 @@ export const router = createBrowserRouter([
   // The review together fills the whole screen: no app navigation around it.
   {
     path: "/clients/:clientId/review",
-    errorElement: <RouteErrorPage />,
-    element: <RequireRole roleRequired="therapist" />,
+    element: (
+      <RouteErrorBoundary>
+        <RequireRole roleRequired="therapist" />
+      </RouteErrorBoundary>
+    ),
     children: [{ index: true, element: lazyPage(<ReviewPage />) }],
   },
-]);
+];
+
+/** The app's pages by address; rendered inside `<BrowserRouter>` (main.tsx). */
+export function AppRoutes() {
+  return useRoutes(routes);
+}
