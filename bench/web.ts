@@ -40,9 +40,11 @@ export function todayJs(): { kb: number; files: string[] } {
     for (const k of manifest[key]?.imports ?? []) add(k);
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) add(key);
-  // Today's page, when it is a chunk of its own (lazy route): its key names today-page.
+  // Today's page, when it is a chunk of its own (lazy route): its key names today-page (and
+  // not, say, not-today-page: the page an email's "not today" link opens).
+  const todayPage = /(^|[/_])today-page[.-]/;
   for (const [key, chunk] of Object.entries(manifest))
-    if (/today-page/.test(key) || /today-page/.test(chunk.src ?? "")) add(key);
+    if (todayPage.test(key) || todayPage.test(chunk.src ?? "")) add(key);
   const files = [...needed].map((k) => manifest[k]!.file).filter((f) => f.endsWith(".js"));
   const bytes = files.reduce(
     (sum, f) => sum + gzipSync(readFileSync(path.join(webDist, f)), { level: 9 }).length,

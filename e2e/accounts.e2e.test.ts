@@ -369,4 +369,39 @@ describe("accounts in Chromium", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/clients$/);
   });
+
+  it("a session that ends elsewhere sends the next page to sign in, and back there afterwards", async () => {
+    const page = clientBPage;
+    await page.getByRole("heading", { level: 1, name: `Welcome, ${clientB.name}` }).waitFor();
+    const user = await api.db.db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", clientB.email)
+      .executeTakeFirstOrThrow();
+    await api.db.db.deleteFrom("session").where("userId", "=", user.id).execute();
+
+    // An in-app move (no page load): Today's calls answer 401, and the route guard takes over.
+    await page.getByRole("navigation").getByRole("link", { name: "Today" }).click();
+    await page.waitForURL(/\/sign-in\?next=%2Ftoday$/);
+    await page.getByRole("heading", { level: 1, name: "Welcome back" }).waitFor();
+    expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+
+    await page.getByRole("tab", { name: "With an email link" }).click();
+    await page.getByRole("tabpanel").getByLabel("Email", { exact: true }).fill(clientB.email);
+    await page.getByRole("button", { name: "Email me a link" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/a sign-in link is on its way/)
+      .waitFor();
+    const row = await api.db.db
+      .selectFrom("outbox")
+      .select(["data"])
+      .where("template", "=", "magic-link")
+      .where("to_address", "=", clientB.email)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
+    await page.goto((row.data as { url: string }).url);
+    await page.waitForURL(/\/today$/);
+    await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
+  });
 });

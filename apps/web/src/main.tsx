@@ -2,9 +2,9 @@ import "@tend/ui/styles.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
+import { BrowserRouter } from "react-router";
 import { createQueryClient, createTrpcClient, TRPCProvider } from "./lib/trpc.ts";
-import { router } from "./routes/router.tsx";
+import { AppRoutes } from "./routes/router.tsx";
 
 function App() {
   const [queryClient] = useState(createQueryClient);
@@ -12,7 +12,9 @@ function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter useTransitions={false}>
+          <AppRoutes />
+        </BrowserRouter>
       </TRPCProvider>
     </QueryClientProvider>
   );
