@@ -276,6 +276,40 @@ export async function findEmailPreferences(
   };
 }
 
+/** `findEmailPreferences` for many people at once (one query); people not found are left out. */
+export async function findEmailPreferencesOf(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, EmailPreferences>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("user as u")
+    .leftJoin("client_profile as p", "p.user_id", "u.id")
+    .leftJoin("therapist_settings as s", "s.user_id", "u.id")
+    .select([
+      "u.id as userId",
+      "p.reminder_emails as reminderEmails",
+      "p.reminders_paused_until as remindersPausedUntil",
+      "p.summary_emails as summaryEmails",
+      "p.quote_words_in_summary as quoteWords",
+      "s.digest_emails as digestEmails",
+    ])
+    .where("u.id", "in", [...new Set(userIds)])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.userId,
+      {
+        reminderEmails: row.reminderEmails === true,
+        remindersPausedUntil: row.remindersPausedUntil ?? null,
+        summaryEmails: row.summaryEmails === true,
+        quoteWords: row.quoteWords === true,
+        digestEmails: row.digestEmails === true,
+      },
+    ]),
+  );
+}
+
 /**
  * The encrypted words of some of one client's completed entries, for quoting in that client's
  * own summary. Entries of anyone else are never returned, whatever ids are asked for.
@@ -296,4 +330,35 @@ export async function listEntryWordsOfClient(
     .orderBy("completed_at")
     .execute();
   return rows as Array<{ id: string; wordsCiphertext: string }>;
+}
+
+/**
+ * `listEntryWordsOfClient` for several clients at once (one query): each client gets only its
+ * own entries, whatever ids are asked for, oldest first.
+ */
+export async function listEntryWordsOfClients(
+  db: Db,
+  wanted: Array<{ clientId: string; entryIds: string[] }>,
+): Promise<Map<string, Array<{ id: string; wordsCiphertext: string }>>> {
+  const ids: string[] = [];
+  const clients: string[] = [];
+  for (const w of wanted)
+    for (const id of w.entryIds) {
+      ids.push(id);
+      clients.push(w.clientId);
+    }
+  const byClient = new Map<string, Array<{ id: string; wordsCiphertext: string }>>();
+  if (ids.length === 0) return byClient;
+  const { rows } = await sql<{ id: string; clientId: string; wordsCiphertext: string }>`
+    select e.id, e.client_id as "clientId", e.words_ciphertext as "wordsCiphertext"
+      from unnest(${ids}::uuid[], ${clients}::text[]) as w(id, client)
+      join entry e on e.id = w.id and e.client_id = w.client
+     where e.status = 'complete' and e.words_ciphertext is not null
+     order by e.completed_at`.execute(db);
+  for (const r of rows) {
+    const list = byClient.get(r.clientId) ?? [];
+    list.push({ id: r.id, wordsCiphertext: r.wordsCiphertext });
+    byClient.set(r.clientId, list);
+  }
+  return byClient;
 }
