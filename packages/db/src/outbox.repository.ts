@@ -43,22 +43,20 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<boolean
  */
 export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<number> {
   if (emails.length === 0) return 0;
-  const inserted = await db
-    .insertInto("outbox")
-    .values(
-      emails.map((email) => ({
-        idempotency_key: email.idempotencyKey,
-        template: email.template,
-        to_address: email.to,
-        data: JSON.stringify(email.data),
-        next_attempt_at: email.notBefore ?? sql<Date>`now()`,
-      })),
-    )
-    .onConflict((oc) => oc.column("idempotency_key").doNothing())
-    .returning("id")
-    .execute();
-  if (inserted.length > 0) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
-  return inserted.length;
+  // Five array parameters, whatever the batch size (not five parameters a row).
+  const { rows } = await sql<{ id: string }>`
+    insert into outbox (idempotency_key, template, to_address, data, next_attempt_at)
+    select v.key, v.template, v.to_address, v.data, coalesce(v.not_before, now())
+      from unnest(${emails.map((e) => e.idempotencyKey)}::text[],
+                  ${emails.map((e) => e.template)}::text[],
+                  ${emails.map((e) => e.to)}::text[],
+                  ${emails.map((e) => JSON.stringify(e.data))}::jsonb[],
+                  ${emails.map((e) => e.notBefore?.toISOString() ?? null)}::timestamptz[])
+           as v(key, template, to_address, data, not_before)
+    on conflict (idempotency_key) do nothing
+    returning id`.execute(db);
+  if (rows.length > 0) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
+  return rows.length;
 }
 
 /**
