@@ -177,6 +177,75 @@ export async function listEntryFacts(
   }));
 }
 
+/**
+ * `listEntryFacts` for many clients at once, each with its own window, in two queries whatever
+ * their number: the entries (facts only), then each exercise version they used, once.
+ */
+export async function listEntryFactsOfClients(
+  db: Db,
+  windows: Array<{ clientId: string; from: Date; to: Date }>,
+): Promise<Map<string, EntryFactsWithFlags[]>> {
+  const byClient = new Map<string, EntryFactsWithFlags[]>(
+    windows.map((w) => [w.clientId, [] as EntryFactsWithFlags[]]),
+  );
+  if (windows.length === 0) return byClient;
+  const { rows } = await sql<{
+    clientId: string;
+    id: string;
+    completedAt: Date;
+    measures: Record<string, unknown>;
+    versionId: string;
+    shared: boolean;
+    flagged: boolean;
+    hasWords: boolean;
+  }>`
+    select w.client as "clientId", n.id, n.completed_at as "completedAt", n.measures,
+           n.exercise_version_id as "versionId", n.shared_at is not null as shared,
+           n.flagged_for_session as flagged, n.words_ciphertext is not null as "hasWords"
+      from unnest(${windows.map((w) => w.clientId)}::text[],
+                  ${windows.map((w) => w.from.toISOString())}::timestamptz[],
+                  ${windows.map((w) => w.to.toISOString())}::timestamptz[]) as w(client, from_at, to_at)
+      join entry n on n.client_id = w.client and n.status = 'complete'
+                  and n.completed_at >= w.from_at and n.completed_at < w.to_at
+     order by w.client, n.completed_at`.execute(db);
+  if (rows.length === 0) return byClient;
+  const versions = new Map(
+    (
+      await db
+        .selectFrom("exercise_version")
+        .select(["id", "definition"])
+        .where("id", "in", [...new Set(rows.map((r) => r.versionId))])
+        .execute()
+    ).map((v) => [v.id, v.definition]),
+  );
+  for (const r of rows) {
+    const definition = versions.get(r.versionId)!;
+    byClient.get(r.clientId)?.push({
+      id: r.id,
+      completedAt: r.completedAt,
+      exerciseTitle: definition.title,
+      definition,
+      measures: r.measures,
+      shared: r.shared,
+      flagged: r.flagged,
+      hasWords: r.hasWords,
+    });
+  }
+  return byClient;
+}
+
+/** `setNextSummaryAt` for many clients, in one statement. */
+export async function setNextSummaryAts(
+  db: Db,
+  next: Array<{ clientId: string; at: Date }>,
+): Promise<void> {
+  if (next.length === 0) return;
+  await sql`update client_profile p set next_summary_at = v.at
+              from unnest(${next.map((n) => n.clientId)}::text[],
+                          ${next.map((n) => n.at.toISOString())}::timestamptz[]) as v(id, at)
+             where p.user_id = v.id`.execute(db);
+}
+
 export type DigestClient = {
   clientId: string;
   name: string;

@@ -48,10 +48,17 @@ export type MimeComposer = {
   compose: (parts: MimeParts) => string;
 };
 
+/** One node for its header encoders (each new MimeNode draws random bytes for a boundary). */
+const encoder = new MimeNode();
+
 /** One line of a header, encoded and folded the way nodemailer's MimeNode does it. */
 function headerLine(key: string, value: string): string {
-  return foldLines(`${key}: ${MimeNode.encodeHeaderValue(key, value)}`, 76);
+  return foldLines(`${key}: ${encoder.encodeHeaderValue(key, value)}`, 76);
 }
+
+/** Boundaries: random per process, then counted (no random bytes drawn per email). */
+const boundaryBase = `--_tend-${randomBytes(12).toString("hex")}-`;
+let boundaryCount = 0;
 
 /**
  * Compose multipart/alternative messages (a plain-text part, then the HTML part) from `from`,
@@ -64,7 +71,7 @@ export function createMimeComposer(from: string): MimeComposer {
   return {
     envelopeFrom: sender,
     compose: (parts) => {
-      const boundary = `--_tend-${randomBytes(12).toString("hex")}`;
+      const boundary = `${boundaryBase}${(boundaryCount++).toString(36)}`;
       const head = [
         ...Object.entries(parts.headers).map(([key, value]) => headerLine(key, value)),
         fromLine,
