@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { toPlainText } from "@react-email/render";
+import { plainTextSelectors } from "@react-email/render";
+import { compile } from "html-to-text";
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { z } from "zod";
@@ -66,10 +67,19 @@ function stripImagePreloads(html: string): string {
   return html.replace(/<link\b[^>]*\brel="preload"[^>]*\bas="image"[^>]*\/?>/g, "");
 }
 
-/** Headings in the plain-text part stay in sentence case (html-to-text shouts them by default). */
-const textOptions = {
-  selectors: ["h1", "h2"].map((selector) => ({ selector, options: { uppercase: false } })),
-};
+/**
+ * The plain-text part: @react-email/render's `toPlainText` (no word wrap, its selectors), with
+ * headings kept in sentence case (html-to-text shouts them by default). Its options are compiled
+ * once here: `toPlainText` compiles them again for every email, which cost more than the rest of
+ * the conversion.
+ */
+const toPlainText = compile({
+  wordwrap: false,
+  selectors: [
+    ...plainTextSelectors,
+    ...["h1", "h2"].map((selector) => ({ selector, options: { uppercase: false } })),
+  ],
+});
 
 type AnyTemplate = {
   data: z.ZodType;
@@ -101,7 +111,7 @@ function renderFully(t: AnyTemplate, props: Record<string, unknown>): RenderedEm
   // same markup as @react-email/render's streaming `render` (less its hydration comments) at a
   // third of the cost.
   const html = `${XHTML_DOCTYPE}${stripImagePreloads(renderToStaticMarkup(element))}`;
-  const text = toPlainText(html, textOptions);
+  const text = toPlainText(html);
   return {
     subject: t.subject(props),
     html,

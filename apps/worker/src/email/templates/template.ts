@@ -113,13 +113,19 @@ export function zoneLabel(timeZone: string): string {
   return `${city} time`;
 }
 
+const dayMonthFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
+const weekdayDayMonthFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
 const dayMonth = (d: string, withWeekday = false) =>
-  new Intl.DateTimeFormat("en-GB", {
-    ...(withWeekday ? { weekday: "long" as const } : {}),
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  }).format(new Date(`${d}T12:00:00Z`));
+  (withWeekday ? weekdayDayMonthFormat : dayMonthFormat).format(new Date(`${d}T12:00:00Z`));
 
 /** "Wednesday 18 March" for a local date. */
 export function formatLocalDate(date: string): string {
@@ -133,13 +139,14 @@ export function formatWeek(start: string, end: string): string {
 
 /** "3 December 2026 at 14:00 UTC": the reader's time zone is unknown here, so say UTC. */
 export function formatUtc(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return utcFormat.format(new Date(iso));
 }
+const utcFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
