@@ -209,7 +209,7 @@ export async function sendOutboxBatch(
     prepareError = err;
   }
 
-  // Render, then act: as many sends at once as the pool has connections.
+  // Render and act: as many at once as the pool has connections.
   const slots = deps.slots ?? createSendSlots(deps.mailer.connections);
   await Promise.all(
     ready.map(async ({ i, row }, k) => {
@@ -233,29 +233,32 @@ export async function sendOutboxBatch(
         outcomes[i] = "cancelled";
         return;
       }
-      let message: RenderedEmail;
-      try {
-        message = await renderEmail(row.template, p.data);
-      } catch (err) {
-        if (err instanceof EmailDataError) {
-          recorder.add({ id: row.id, status: "failed", error: err.message });
-          log.error(
-            { outboxId: row.id, template: row.template, err: err.message },
-            "email cannot be rendered",
+      // Rendered only once a connection is free: an email waits as its outbox row (small), not
+      // as its rendered parts, and what was rendered is garbage moments later.
+      const data = p.data;
+      outcomes[i] = await slots.run(async () => {
+        let message: RenderedEmail;
+        try {
+          message = await renderEmail(row.template, data);
+        } catch (err) {
+          if (err instanceof EmailDataError) {
+            recorder.add({ id: row.id, status: "failed", error: err.message });
+            log.error(
+              { outboxId: row.id, template: row.template, err: err.message },
+              "email cannot be rendered",
+            );
+            return "failed";
+          }
+          return retryLater(
+            deps,
+            recorder,
+            row,
+            `preparing: ${(err as Error).message ?? String(err)}`,
+            now(),
           );
-          outcomes[i] = "failed";
-          return;
         }
-        outcomes[i] = retryLater(
-          deps,
-          recorder,
-          row,
-          `preparing: ${(err as Error).message ?? String(err)}`,
-          now(),
-        );
-        return;
-      }
-      outcomes[i] = await slots.run(() => act(deps, recorder, row, message, now));
+        return act(deps, recorder, row, message, now);
+      });
     }),
   );
 
