@@ -91,6 +91,15 @@ type AnyTemplate = {
 
 /** Validate `data` against the template, then render the subject, the HTML and the plain-text part. */
 export async function renderEmail(template: string, data: unknown): Promise<RenderedEmail> {
+  return render(template, data, true);
+}
+
+/** `renderEmail` without the skeletons: React and html-to-text for every email (tests compare). */
+export async function renderEmailFully(template: string, data: unknown): Promise<RenderedEmail> {
+  return render(template, data, false);
+}
+
+function render(template: string, data: unknown, skeleton: boolean): RenderedEmail {
   if (!isTemplateName(template)) throw new EmailDataError(`unknown email template "${template}"`);
   // Each entry pairs its schema with its component; the registry's union type cannot say so.
   const t = emailTemplates[template] as unknown as AnyTemplate;
@@ -100,7 +109,7 @@ export async function renderEmail(template: string, data: unknown): Promise<Rend
     throw new EmailDataError(`invalid data for template "${template}": ${problems.join("; ")}`);
   }
   const props = parsed.data as Record<string, unknown>;
-  return (t.fill && renderFilled(template, t, t.fill, props)) ?? renderFully(t, props);
+  return (skeleton && t.fill && renderFilled(template, t, t.fill, props)) || renderFully(t, props);
 }
 
 /** React's static render, then the text part made from that HTML. */
