@@ -27,6 +27,8 @@ export type SmtpSink = {
   messages: ReceivedEmail[];
   /** Refuse from now on with `reply`; `undefined` accepts again. */
   answer: (reply?: SinkReply) => void;
+  /** Refuse some recipients only (at RCPT TO): `rule` picks the reply by address; `undefined` clears it. */
+  answerFor: (rule?: (address: string) => SinkReply | undefined) => void;
   /** Hold each message this long before accepting it (makes "in the middle" observable). */
   delay: (ms: number) => void;
   /** Stop listening and drop open connections: clients get "connection refused". */
@@ -48,6 +50,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const port = await freePort();
   const messages: ReceivedEmail[] = [];
   let reply: SinkReply | undefined;
+  let rule: ((address: string) => SinkReply | undefined) | undefined;
   let delayMs = 0;
   let server: SMTPServer | undefined;
 
@@ -57,8 +60,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       disabledCommands: ["STARTTLS"],
       logger: false,
       closeTimeout: 50,
-      onRcptTo(_address, _session, callback) {
+      onRcptTo(address, _session, callback) {
         if (reply && (reply.at ?? "rcpt") === "rcpt") return callback(smtpError(reply));
+        const own = rule?.(address.address);
+        if (own) return callback(smtpError(own));
         callback();
       },
       onData(stream, session, callback) {
@@ -106,6 +111,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     messages,
     answer: (r) => {
       reply = r;
+    },
+    answerFor: (r) => {
+      rule = r;
     },
     delay: (ms) => {
       delayMs = ms;

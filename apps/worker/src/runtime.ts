@@ -16,12 +16,15 @@ import {
 } from "./jobs/dispatch-scheduled-emails.ts";
 import { purgeDeletedAccounts } from "./jobs/purge-deleted-accounts.ts";
 import {
+  createSendSlots,
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
+  type SendBatchJobData,
   type SendEmailJobData,
   type SendOutcome,
+  sendBatchJobData,
   sendEmailJobData,
-  sendOutboxEmail,
+  sendOutboxBatch,
 } from "./jobs/send-email.ts";
 import { runSweep } from "./jobs/sweep.ts";
 import type { Logger } from "./logger.ts";
@@ -33,6 +36,7 @@ import {
   MAINTENANCE_QUEUE,
   SCHEDULED_EMAILS_JOB,
   SCHEDULED_EMAILS_SCHEDULER_ID,
+  SEND_EMAIL_JOB,
   SWEEP_SCHEDULER_ID,
 } from "./queue/names.ts";
 import { producerConnection, workerConnection } from "./queue/redis.ts";
@@ -54,7 +58,7 @@ export type WorkerDeps = {
   outboxPollMs: number;
   /** Production defaults apply to whatever is left out; tests shorten them. */
   outbox?: Partial<DispatchPolicy> & { retry?: Partial<RetryPolicy> };
-  /** Called after each send job (tests observe deliveries through it). */
+  /** Called for each email a send job dealt with (tests observe deliveries through it). */
   onEmail?: (outboxId: string, outcome: SendOutcome) => void;
   /** Where links in emails point, and the secret that signs them (the API's AUTH_SECRET). */
   links: LinkConfig;
@@ -75,8 +79,11 @@ export type WorkerDeps = {
 
 export type WorkerRuntime = { close: () => Promise<void> };
 
-/** Send jobs processed at once per process (nodemailer's pool holds 5 SMTP connections). */
-const EMAIL_CONCURRENCY = 10;
+/**
+ * Send jobs (batches) processed at once per process: while one batch waits for SMTP and
+ * PostgreSQL, the next is loaded and rendered. Their sends share the SMTP pool's connections.
+ */
+const EMAIL_CONCURRENCY = 2;
 /** NOTIFYs within this window (a transaction writing several rows) become one dispatch. */
 const NOTIFY_DEBOUNCE_MS = 25;
 
@@ -89,6 +96,7 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
   const { log } = deps;
   const dispatchPolicy: DispatchPolicy = {
     batchSize: deps.outbox?.batchSize ?? DEFAULT_DISPATCH_POLICY.batchSize,
+    maxBatches: deps.outbox?.maxBatches ?? DEFAULT_DISPATCH_POLICY.maxBatches,
     leaseSeconds: deps.outbox?.leaseSeconds ?? DEFAULT_DISPATCH_POLICY.leaseSeconds,
   };
   const retryPolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.outbox?.retry };
@@ -97,7 +105,7 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
   const consumer: Redis = workerConnection(deps.redisUrl);
   const emailConsumer: Redis = workerConnection(deps.redisUrl);
   const queue = new Queue(MAINTENANCE_QUEUE, { connection: producer, prefix: deps.prefix });
-  const emailQueue = new Queue<SendEmailJobData>(EMAIL_QUEUE, {
+  const emailQueue = new Queue<SendBatchJobData>(EMAIL_QUEUE, {
     connection: producer,
     prefix: deps.prefix,
   });
@@ -105,6 +113,8 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
     q.on("error", (err) => log.warn({ err: err.message }, "queue connection problem"));
 
   const mailer = createMailer({ smtpUrl: deps.smtpUrl, from: deps.mailFrom });
+  // Shared by all the batches in hand: one send per pooled connection at a time.
+  const sendSlots = createSendSlots(mailer.connections);
 
   const dispatcher = createOutboxDispatcher(
     async () => {
@@ -165,28 +175,37 @@ export async function startWorkerRuntime(deps: WorkerDeps): Promise<WorkerRuntim
   // A send starts only with this much lease left (half the lease, at most a minute): more than
   // a send takes when the SMTP timeouts (10 s connect, 10 s greeting, 30 s idle) are not hit twice.
   const minLeaseLeftMs = Math.min(60_000, dispatchPolicy.leaseSeconds * 500);
-  const emailWorker = new Worker<SendEmailJobData>(
+  const emailWorker = new Worker<SendBatchJobData | SendEmailJobData>(
     EMAIL_QUEUE,
     async (job) => {
-      const claim = sendEmailJobData.parse(job.data);
-      const outcome = await sendOutboxEmail(
+      // A single-email job was queued by an earlier version of the worker: a batch of one.
+      const { claims } =
+        job.name === SEND_EMAIL_JOB
+          ? { claims: [sendEmailJobData.parse(job.data)] }
+          : sendBatchJobData.parse(job.data);
+      const outcomes = await sendOutboxBatch(
         {
           db: deps.db,
           mailer,
+          slots: sendSlots,
           log,
           cipher: deps.cipher,
           retry: retryPolicy,
           minLeaseLeftMs,
           ...(deps.metrics ? { metrics: deps.metrics } : {}),
         },
-        claim,
+        claims,
       );
-      deps.onEmail?.(claim.outboxId, outcome);
-      return outcome;
+      for (const [i, outcome] of outcomes.entries()) deps.onEmail?.(claims[i]!.outboxId, outcome);
+      const counts: Partial<Record<SendOutcome, number>> = {};
+      for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+      log.info(counts, "emails sent");
+      return counts;
     },
     { connection: emailConsumer, prefix: deps.prefix, concurrency: EMAIL_CONCURRENCY },
   );
-  // Sending has caught up: top the queue up from the outbox now rather than at the next poll.
+  // A batch is done: top the queue up from the outbox now rather than at the next poll.
+  emailWorker.on("completed", () => dispatcher.poke());
   emailWorker.on("drained", () => dispatcher.poke());
 
   for (const w of [worker, emailWorker]) {

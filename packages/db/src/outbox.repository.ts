@@ -43,28 +43,30 @@ export async function enqueueEmail(db: Db, email: EmailToQueue): Promise<boolean
  */
 export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<number> {
   if (emails.length === 0) return 0;
-  const inserted = await db
-    .insertInto("outbox")
-    .values(
-      emails.map((email) => ({
-        idempotency_key: email.idempotencyKey,
-        template: email.template,
-        to_address: email.to,
-        data: JSON.stringify(email.data),
-        next_attempt_at: email.notBefore ?? sql<Date>`now()`,
-      })),
-    )
-    .onConflict((oc) => oc.column("idempotency_key").doNothing())
-    .returning("id")
-    .execute();
-  if (inserted.length > 0) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
-  return inserted.length;
+  // Five array parameters, whatever the batch size (not five parameters a row).
+  const { rows } = await sql<{ id: string }>`
+    insert into outbox (idempotency_key, template, to_address, data, next_attempt_at)
+    select v.key, v.template, v.to_address, v.data, coalesce(v.not_before, now())
+      from unnest(${emails.map((e) => e.idempotencyKey)}::text[],
+                  ${emails.map((e) => e.template)}::text[],
+                  ${emails.map((e) => e.to)}::text[],
+                  ${emails.map((e) => JSON.stringify(e.data))}::jsonb[],
+                  ${emails.map((e) => e.notBefore?.toISOString() ?? null)}::timestamptz[])
+           as v(key, template, to_address, data, not_before)
+    on conflict (idempotency_key) do nothing
+    returning id`.execute(db);
+  if (rows.length > 0) await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
+  return rows.length;
 }
 
 /**
  * Claim due emails for sending (`FOR UPDATE SKIP LOCKED`: any number of workers side by side).
  * A claim is a lease: if the worker dies before recording the outcome, the row becomes due
- * again when the lease ends, so nothing is lost. Duplicates are bounded to that window.
+ * again when the lease ends, so nothing is lost. Duplicates are bounded to that window: the
+ * worker claims and sends in batches and records outcomes in groups (`recordEmailOutcomes`), at
+ * most 200 ms after the SMTP server accepted them, so a worker killed outright (SIGKILL, power)
+ * repeats at most the emails accepted in its last such moment, under the same Message-ID.
+ * SIGTERM finishes and records the batches in hand.
  */
 export async function claimDueEmails(
   db: Db,
@@ -88,6 +90,54 @@ export async function claimDueEmails(
 
 export async function findEmail(db: Db, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Many outbox rows by id, in one query (the rows of one send batch). Missing ids are left out. */
+export async function findEmails(db: Db, ids: string[]): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } =
+    await sql<OutboxRow>`select * from outbox where id = any(${ids}::uuid[])`.execute(db);
+  return rows;
+}
+
+/** What became of one claimed email: the batch form of the `markEmail…` functions below. */
+export type EmailOutcomeRecord =
+  | { id: string; status: "sent"; messageId: string }
+  | { id: string; status: "retry"; error: string; retryAt: Date }
+  | { id: string; status: "failed"; error: string }
+  | { id: string; status: "cancelled"; error: string };
+
+/**
+ * Record the outcomes of a batch of sends in one statement, each row as its own `markEmail…`
+ * would: sent and failed unconditionally, retry and cancelled only while the row is still
+ * 'sending'. Each row gets its own status, error and time; one row's outcome never touches another.
+ */
+export async function recordEmailOutcomes(db: Db, outcomes: EmailOutcomeRecord[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const ids: string[] = [];
+  const statuses: string[] = [];
+  const messageIds: Array<string | null> = [];
+  const errors: Array<string | null> = [];
+  const retryAts: Array<string | null> = [];
+  for (const o of outcomes) {
+    ids.push(o.id);
+    statuses.push(o.status === "retry" ? "queued" : o.status);
+    messageIds.push(o.status === "sent" ? o.messageId : null);
+    errors.push(o.status === "sent" ? null : o.error.slice(0, 500));
+    retryAts.push(o.status === "retry" ? o.retryAt.toISOString() : null);
+  }
+  await sql`
+    update outbox o
+       set status = v.status,
+           sent_at = case when v.status = 'sent' then now() else o.sent_at end,
+           message_id = case when v.status = 'sent' then v.message_id else o.message_id end,
+           next_attempt_at = coalesce(v.retry_at, o.next_attempt_at),
+           locked_until = null,
+           last_error = v.error
+      from unnest(${ids}::uuid[], ${statuses}::text[], ${messageIds}::text[], ${errors}::text[],
+                  ${retryAts}::timestamptz[]) as v(id, status, message_id, error, retry_at)
+     where o.id = v.id
+       and (v.status in ('sent', 'failed') or o.status = 'sending')`.execute(db);
 }
 
 export async function markEmailSent(db: Db, id: string, messageId: string): Promise<void> {

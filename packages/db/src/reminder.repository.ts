@@ -108,14 +108,23 @@ export async function refreshAssignmentReminder(
  * decided exactly once whatever the number of workers.
  */
 export async function lockDueReminders(trx: Db, now: Date, limit: number): Promise<ReminderRow[]> {
+  // The due assignments are picked and locked on their own (the due index, LIMIT, SKIP LOCKED),
+  // and only those few are joined to the rest: planned as one join, a freshly filled table
+  // (statistics not yet gathered) had PostgreSQL join and sort every due row to keep 200.
   return (await reminderQuery(trx)
-    .where("a.next_reminder_at", "<=", now)
-    .where("a.status", "=", "active")
-    .where("a.reminders_enabled", "=", true)
+    .where("a.id", "in", (eb) =>
+      eb
+        .selectFrom("assignment")
+        .select("id")
+        .where("next_reminder_at", "<=", now)
+        .where("status", "=", "active")
+        .where("reminders_enabled", "=", true)
+        .orderBy("next_reminder_at")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
     .orderBy("a.next_reminder_at")
-    .limit(limit)
-    .forUpdate("a")
-    .skipLocked()
     .execute()) as ReminderRow[];
 }
 
@@ -250,14 +259,13 @@ export async function storeNextReminders(
   plans: Array<{ assignmentId: string; sendAt: Date | null; occurrenceAt: Date | null }>,
 ): Promise<void> {
   if (plans.length === 0) return;
-  const values = sql.join(
-    plans.map(
-      (p) =>
-        sql`(${p.assignmentId}::uuid, ${p.sendAt}::timestamptz, ${p.occurrenceAt}::timestamptz)`,
-    ),
-  );
+  // Three array parameters, whatever the batch size (not three parameters a row).
+  const ids = plans.map((p) => p.assignmentId);
+  const sendAts = plans.map((p) => p.sendAt?.toISOString() ?? null);
+  const occurrences = plans.map((p) => p.occurrenceAt?.toISOString() ?? null);
   await sql`update assignment a
                set next_reminder_at = v.send_at, next_occurrence_at = v.occ
-              from (values ${values}) as v(id, send_at, occ)
+              from unnest(${ids}::uuid[], ${sendAts}::timestamptz[], ${occurrences}::timestamptz[])
+                   as v(id, send_at, occ)
              where a.id = v.id`.execute(db);
 }

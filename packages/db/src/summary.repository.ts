@@ -177,6 +177,75 @@ export async function listEntryFacts(
   }));
 }
 
+/**
+ * `listEntryFacts` for many clients at once, each with its own window, in two queries whatever
+ * their number: the entries (facts only), then each exercise version they used, once.
+ */
+export async function listEntryFactsOfClients(
+  db: Db,
+  windows: Array<{ clientId: string; from: Date; to: Date }>,
+): Promise<Map<string, EntryFactsWithFlags[]>> {
+  const byClient = new Map<string, EntryFactsWithFlags[]>(
+    windows.map((w) => [w.clientId, [] as EntryFactsWithFlags[]]),
+  );
+  if (windows.length === 0) return byClient;
+  const { rows } = await sql<{
+    clientId: string;
+    id: string;
+    completedAt: Date;
+    measures: Record<string, unknown>;
+    versionId: string;
+    shared: boolean;
+    flagged: boolean;
+    hasWords: boolean;
+  }>`
+    select w.client as "clientId", n.id, n.completed_at as "completedAt", n.measures,
+           n.exercise_version_id as "versionId", n.shared_at is not null as shared,
+           n.flagged_for_session as flagged, n.words_ciphertext is not null as "hasWords"
+      from unnest(${windows.map((w) => w.clientId)}::text[],
+                  ${windows.map((w) => w.from.toISOString())}::timestamptz[],
+                  ${windows.map((w) => w.to.toISOString())}::timestamptz[]) as w(client, from_at, to_at)
+      join entry n on n.client_id = w.client and n.status = 'complete'
+                  and n.completed_at >= w.from_at and n.completed_at < w.to_at
+     order by w.client, n.completed_at`.execute(db);
+  if (rows.length === 0) return byClient;
+  const versions = new Map(
+    (
+      await db
+        .selectFrom("exercise_version")
+        .select(["id", "definition"])
+        .where("id", "in", [...new Set(rows.map((r) => r.versionId))])
+        .execute()
+    ).map((v) => [v.id, v.definition]),
+  );
+  for (const r of rows) {
+    const definition = versions.get(r.versionId)!;
+    byClient.get(r.clientId)?.push({
+      id: r.id,
+      completedAt: r.completedAt,
+      exerciseTitle: definition.title,
+      definition,
+      measures: r.measures,
+      shared: r.shared,
+      flagged: r.flagged,
+      hasWords: r.hasWords,
+    });
+  }
+  return byClient;
+}
+
+/** `setNextSummaryAt` for many clients, in one statement. */
+export async function setNextSummaryAts(
+  db: Db,
+  next: Array<{ clientId: string; at: Date }>,
+): Promise<void> {
+  if (next.length === 0) return;
+  await sql`update client_profile p set next_summary_at = v.at
+              from unnest(${next.map((n) => n.clientId)}::text[],
+                          ${next.map((n) => n.at.toISOString())}::timestamptz[]) as v(id, at)
+             where p.user_id = v.id`.execute(db);
+}
+
 export type DigestClient = {
   clientId: string;
   name: string;
@@ -276,6 +345,40 @@ export async function findEmailPreferences(
   };
 }
 
+/** `findEmailPreferences` for many people at once (one query); people not found are left out. */
+export async function findEmailPreferencesOf(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, EmailPreferences>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("user as u")
+    .leftJoin("client_profile as p", "p.user_id", "u.id")
+    .leftJoin("therapist_settings as s", "s.user_id", "u.id")
+    .select([
+      "u.id as userId",
+      "p.reminder_emails as reminderEmails",
+      "p.reminders_paused_until as remindersPausedUntil",
+      "p.summary_emails as summaryEmails",
+      "p.quote_words_in_summary as quoteWords",
+      "s.digest_emails as digestEmails",
+    ])
+    .where("u.id", "in", [...new Set(userIds)])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.userId,
+      {
+        reminderEmails: row.reminderEmails === true,
+        remindersPausedUntil: row.remindersPausedUntil ?? null,
+        summaryEmails: row.summaryEmails === true,
+        quoteWords: row.quoteWords === true,
+        digestEmails: row.digestEmails === true,
+      },
+    ]),
+  );
+}
+
 /**
  * The encrypted words of some of one client's completed entries, for quoting in that client's
  * own summary. Entries of anyone else are never returned, whatever ids are asked for.
@@ -296,4 +399,35 @@ export async function listEntryWordsOfClient(
     .orderBy("completed_at")
     .execute();
   return rows as Array<{ id: string; wordsCiphertext: string }>;
+}
+
+/**
+ * `listEntryWordsOfClient` for several clients at once (one query): each client gets only its
+ * own entries, whatever ids are asked for, oldest first.
+ */
+export async function listEntryWordsOfClients(
+  db: Db,
+  wanted: Array<{ clientId: string; entryIds: string[] }>,
+): Promise<Map<string, Array<{ id: string; wordsCiphertext: string }>>> {
+  const ids: string[] = [];
+  const clients: string[] = [];
+  for (const w of wanted)
+    for (const id of w.entryIds) {
+      ids.push(id);
+      clients.push(w.clientId);
+    }
+  const byClient = new Map<string, Array<{ id: string; wordsCiphertext: string }>>();
+  if (ids.length === 0) return byClient;
+  const { rows } = await sql<{ id: string; clientId: string; wordsCiphertext: string }>`
+    select e.id, e.client_id as "clientId", e.words_ciphertext as "wordsCiphertext"
+      from unnest(${ids}::uuid[], ${clients}::text[]) as w(id, client)
+      join entry e on e.id = w.id and e.client_id = w.client
+     where e.status = 'complete' and e.words_ciphertext is not null
+     order by e.completed_at`.execute(db);
+  for (const r of rows) {
+    const list = byClient.get(r.clientId) ?? [];
+    list.push({ id: r.id, wordsCiphertext: r.wordsCiphertext });
+    byClient.set(r.clientId, list);
+  }
+  return byClient;
 }

@@ -1,8 +1,9 @@
 import {
   type Db,
+  type EmailPreferences,
   type FieldCipher,
-  findEmailPreferences,
-  listEntryWordsOfClient,
+  findEmailPreferencesOf,
+  listEntryWordsOfClients,
   type OutboxRow,
 } from "@tend/db";
 import { z } from "zod";
@@ -23,6 +24,42 @@ const summaryRef = z.object({
 });
 const digestRef = z.object({ therapistId: z.string().min(1) });
 
+/** A row's references (`data`), and the row's data as it is (`raw`: what is rendered). */
+type Ref = { raw: unknown } & (
+  | { kind: "reminder"; data: z.infer<typeof reminderRef> }
+  | { kind: "summary"; data: z.infer<typeof summaryRef> }
+  | { kind: "digest"; data: z.infer<typeof digestRef> }
+  // Without a client to check against, nothing may be quoted.
+  | { kind: "none"; quote: boolean }
+);
+
+/** Whom a row's send-time checks are about (a row written before these references: nobody). */
+function refOf(row: OutboxRow): Ref {
+  const raw = row.data;
+  switch (row.template) {
+    case "practice-reminder": {
+      const ref = reminderRef.safeParse(raw);
+      return ref.success
+        ? { raw, kind: "reminder", data: ref.data }
+        : { raw, kind: "none", quote: false };
+    }
+    case "weekly-summary": {
+      const ref = summaryRef.safeParse(raw);
+      return ref.success
+        ? { raw, kind: "summary", data: ref.data }
+        : { raw, kind: "none", quote: true };
+    }
+    case "therapist-digest": {
+      const ref = digestRef.safeParse(raw);
+      return ref.success
+        ? { raw, kind: "digest", data: ref.data }
+        : { raw, kind: "none", quote: false };
+    }
+    default:
+      return { raw, kind: "none", quote: false };
+  }
+}
+
 /**
  * Just before sending: check the person still wants this kind of email (they may have turned it
  * off while the row waited, e.g. for SMTP to come back), and fill in what the outbox must not
@@ -30,51 +67,84 @@ const digestRef = z.object({ therapistId: z.string().min(1) });
  * A row written before these references existed is sent as it is.
  */
 export async function prepareEmailData(deps: PrepareDeps, row: OutboxRow): Promise<Prepared> {
-  const data = row.data;
-  switch (row.template) {
-    case "practice-reminder": {
-      const ref = reminderRef.safeParse(data);
-      if (!ref.success) return { kind: "send", data };
-      const prefs = await findEmailPreferences(deps.db, ref.data.clientId);
+  return (await prepareEmails(deps, [row]))[0]!;
+}
+
+/**
+ * `prepareEmailData` for a batch of rows, with a fixed number of queries whatever its size: one
+ * for everyone's preferences, one for the words the summaries quote. Results are in row order.
+ */
+export async function prepareEmails(deps: PrepareDeps, rows: OutboxRow[]): Promise<Prepared[]> {
+  const refs = rows.map(refOf);
+  const people = refs.flatMap((ref) =>
+    ref.kind === "reminder" || ref.kind === "summary"
+      ? [ref.data.clientId]
+      : ref.kind === "digest"
+        ? [ref.data.therapistId]
+        : [],
+  );
+  const preferences = await findEmailPreferencesOf(deps.db, people);
+  const wantsQuotes = (ref: Ref): ref is Extract<Ref, { kind: "summary" }> =>
+    ref.kind === "summary" &&
+    ref.data.quoteEntryIds.length > 0 &&
+    preferences.get(ref.data.clientId)?.summaryEmails === true &&
+    preferences.get(ref.data.clientId)?.quoteWords === true;
+  const words = await listEntryWordsOfClients(
+    deps.db,
+    refs
+      .filter(wantsQuotes)
+      .map((ref) => ({ clientId: ref.data.clientId, entryIds: ref.data.quoteEntryIds })),
+  );
+  return refs.map((ref) => decide(deps, ref, preferences, words));
+}
+
+function decide(
+  deps: PrepareDeps,
+  ref: Ref,
+  preferences: Map<string, EmailPreferences>,
+  words: Map<string, Array<{ id: string; wordsCiphertext: string }>>,
+): Prepared {
+  switch (ref.kind) {
+    case "reminder": {
+      const prefs = preferences.get(ref.data.clientId);
       if (!prefs?.reminderEmails) return { kind: "cancel", reason: "reminder emails turned off" };
       const paused = prefs.remindersPausedUntil;
       if (paused && paused > new Date(ref.data.occurrenceAt))
         return { kind: "cancel", reason: "reminders paused" };
-      return { kind: "send", data };
+      return { kind: "send", data: ref.raw };
     }
-    case "weekly-summary": {
-      const ref = summaryRef.safeParse(data);
-      // Without a client to check against, nothing may be quoted.
-      if (!ref.success) return { kind: "send", data: { ...data, quotes: [] } };
-      const prefs = await findEmailPreferences(deps.db, ref.data.clientId);
+    case "summary": {
+      const prefs = preferences.get(ref.data.clientId);
       if (!prefs?.summaryEmails) return { kind: "cancel", reason: "weekly summaries turned off" };
       const quotes =
         prefs.quoteWords && ref.data.quoteEntryIds.length > 0
-          ? await kinderWords(deps, ref.data.clientId, ref.data.quoteEntryIds)
+          ? kinderWords(deps, words.get(ref.data.clientId) ?? [], ref.data.quoteEntryIds)
           : [];
-      return { kind: "send", data: { ...data, quotes } };
+      return { kind: "send", data: { ...(ref.raw as object), quotes } };
     }
-    case "therapist-digest": {
-      const ref = digestRef.safeParse(data);
-      if (!ref.success) return { kind: "send", data };
-      const prefs = await findEmailPreferences(deps.db, ref.data.therapistId);
+    case "digest": {
+      const prefs = preferences.get(ref.data.therapistId);
       if (!prefs?.digestEmails) return { kind: "cancel", reason: "weekly digests turned off" };
-      return { kind: "send", data };
+      return { kind: "send", data: ref.raw };
     }
     default:
-      return { kind: "send", data };
+      return { kind: "send", data: ref.quote ? { ...(ref.raw as object), quotes: [] } : ref.raw };
   }
 }
 
 /**
  * The kinder version from each entry (never the harsh words, and no other free text: a text
- * answer may hold the harsh self-talk itself). Entries of another client are not loaded at all.
+ * answer may hold the harsh self-talk itself). Entries of another client were not loaded at all.
  * An entry that cannot be decrypted is left out and logged by id, never by content.
  */
-async function kinderWords(deps: PrepareDeps, clientId: string, ids: string[]): Promise<string[]> {
-  const entries = await listEntryWordsOfClient(deps.db, clientId, ids);
+function kinderWords(
+  deps: PrepareDeps,
+  entries: Array<{ id: string; wordsCiphertext: string }>,
+  ids: string[],
+): string[] {
   const quotes: string[] = [];
   for (const entry of entries) {
+    if (!ids.includes(entry.id)) continue;
     let words: Record<string, unknown>;
     try {
       words = deps.cipher.decryptJson<Record<string, unknown>>(entry.wordsCiphertext, entry.id);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { EmailDataError, emailTemplates, renderEmail, type TemplateName } from "./render.ts";
+import {
+  EmailDataError,
+  emailTemplates,
+  renderEmail,
+  renderEmailFully,
+  type TemplateName,
+} from "./render.ts";
 import { messageIdFor, senderDomain } from "./transport.ts";
 
 const url = "https://tend.example/auth/abc123?token=x-y_z";
@@ -231,6 +237,66 @@ describe("email templates", () => {
     ).rejects.toThrow(EmailDataError);
     await expect(renderEmail("weekly-newsletter", {})).rejects.toThrow(/unknown email template/);
     await expect(renderEmail("toString", {})).rejects.toThrow(/unknown email template/);
+  });
+});
+
+describe("reminders filled into a skeleton", () => {
+  const reminder = samples["practice-reminder"];
+  const people = [
+    "Sam",
+    "Zoë Ñandú-Łukasiewicz",
+    "O'Brien & Sons",
+    '<script>alert("x")</script>',
+    "Ana &amp; Bo",
+    "Kim  Park", // two spaces: html-to-text would fold them, so this one is rendered in full
+    "名前 テスト",
+    "A".repeat(120),
+  ];
+
+  it("gives exactly what a full render gives, for every kind of name and link", async () => {
+    for (const [i, name] of people.entries()) {
+      const data = {
+        ...reminder,
+        name,
+        practiceUrl: `https://tend.example/today?start=a${i}&x='y'`,
+        notTodayUrl: `https://tend.example/api/email/not-today/tok.${i}<>`,
+      };
+      const filled = await renderEmail("practice-reminder", data);
+      const full = await renderEmailFully("practice-reminder", data);
+      expect({ ...filled, textQp: undefined, htmlQp: undefined }, name).toEqual({
+        ...full,
+        textQp: undefined,
+        htmlQp: undefined,
+      });
+    }
+  });
+
+  it("escapes what it fills in, in the HTML part only", async () => {
+    const name = "<img src=x onerror=\"alert(1)\"> & 'co'";
+    const email = await renderEmail("practice-reminder", { ...reminder, name });
+    expect(email.html).toContain(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#x27;co&#x27;",
+    );
+    expect(email.html).not.toContain("<img src=x");
+    expect(email.text).toContain(`Hi ${name},`);
+  });
+
+  it("quoted-printable parts decode to the HTML and text parts", async () => {
+    const email = await renderEmail("practice-reminder", { ...reminder, name: "Zoë = Ñ" });
+    const decode = (qp: string) =>
+      Buffer.from(
+        qp
+          .replace(/=\r\n/g, "")
+          .replace(/=([0-9A-F]{2})/g, (_, h: string) =>
+            String.fromCharCode(Number.parseInt(h, 16)),
+          ),
+        "latin1",
+      ).toString("utf8");
+    expect(email.htmlQp).toBeDefined();
+    expect(decode(email.htmlQp!)).toBe(email.html);
+    expect(decode(email.textQp!)).toBe(email.text.replace(/\n/g, "\r\n"));
+    for (const line of `${email.htmlQp}\r\n${email.textQp}`.split("\r\n"))
+      expect(line.length).toBeLessThanOrEqual(76);
   });
 });
 

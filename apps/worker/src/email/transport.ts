@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import nodemailer from "nodemailer";
+import { createMimeComposer, isPlainAddress, quotedPrintable } from "./mime.ts";
 
 /**
  * How long one SMTP step may take before nodemailer gives up. Together they bound a send,
@@ -20,12 +21,20 @@ export type OutgoingEmail = {
   idempotencyKey: string;
   /** The template's own headers (List-Unsubscribe for reminders and summaries). */
   headers?: Record<string, string>;
+  /** `text` and `html` already quoted-printable (from a template's skeleton), if at hand. */
+  textQp?: string;
+  htmlQp?: string;
 };
 
 export type Mailer = {
   send: (email: OutgoingEmail) => Promise<{ messageId: string }>;
+  /** SMTP connections the pool keeps open: how many sends are worth running at once. */
+  connections: number;
   close: () => void;
 };
+
+/** Pooled SMTP connections per worker process, and messages sent over one before it is renewed. */
+export const SMTP_POOL = { maxConnections: 8, maxMessages: 1_000 } as const;
 
 /** `<first 32 hex digits of sha256(key)@domain>`: one key, one Message-ID, on every attempt. */
 export function messageIdFor(idempotencyKey: string, domain: string): string {
@@ -52,16 +61,34 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
   const transport = nodemailer.createTransport({
     pool: true,
     url: smtpUrl,
-    maxConnections: 5,
+    ...SMTP_POOL,
     ...SMTP_TIMEOUTS,
     // Our templates never reference files or remote URLs; refuse them outright.
     disableFileAccess: true,
     disableUrlAccess: true,
   });
   const domain = senderDomain(from);
+  const composer = createMimeComposer(from);
   return {
     send: async (email) => {
       const messageId = messageIdFor(email.idempotencyKey, domain);
+      // RFC 3834: sent by software, so vacation responders stay quiet.
+      const headers = { ...email.headers, "Auto-Submitted": "auto-generated" };
+      if (isPlainAddress(email.to)) {
+        // The common case, composed here from parts encoded once (see mime.ts).
+        await transport.sendMail({
+          envelope: { from: composer.envelopeFrom, to: [email.to] },
+          raw: composer.compose({
+            to: email.to,
+            subject: email.subject,
+            messageId,
+            headers,
+            textQp: email.textQp ?? quotedPrintable(email.text),
+            htmlQp: email.htmlQp ?? quotedPrintable(email.html),
+          }),
+        });
+        return { messageId };
+      }
       await transport.sendMail({
         from,
         to: email.to,
@@ -69,11 +96,11 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
         html: email.html,
         text: email.text,
         messageId,
-        // RFC 3834: sent by software, so vacation responders stay quiet.
-        headers: { ...email.headers, "Auto-Submitted": "auto-generated" },
+        headers,
       });
       return { messageId };
     },
+    connections: SMTP_POOL.maxConnections,
     close: () => transport.close(),
   };
 }

@@ -2,14 +2,16 @@ import { localDateOf, nextWeeklyAt, practiceByExercise, summarizeScales } from "
 import {
   type Db,
   digestForTherapist,
+  type EmailToQueue,
   enqueueEmail,
+  enqueueEmails,
   ensureTherapistSettings,
-  listEntryFacts,
+  listEntryFactsOfClients,
   lockDueDigests,
   lockDueSummaries,
   scheduleWeeklyEmails,
   setNextDigestAt,
-  setNextSummaryAt,
+  setNextSummaryAts,
   signEmailLink,
 } from "@tend/db";
 import type { LinkConfig } from "./dispatch-reminders.ts";
@@ -37,25 +39,38 @@ export async function dispatchWeeklyEmails(
 
   let summaries = 0;
   for (;;) {
+    // One transaction per batch, with a fixed number of statements (not a few per client).
     const n = await db.transaction().execute(async (trx) => {
       const due = await lockDueSummaries(trx, now, batchSize);
-      for (const s of due) {
-        if (now.getTime() - s.dueAt.getTime() > WEEKLY_LATE_AFTER_MS) {
-          await setNextSummaryAt(
-            trx,
-            s.clientId,
-            nextWeeklyAt(s.summaryDay, s.summaryTime, s.timeZone, now),
-          );
-          continue;
-        }
-        const from = new Date(s.dueAt.getTime() - WEEK_MS);
-        const entries = await listEntryFacts(trx, s.clientId, from, s.dueAt);
+      const next: Array<{ clientId: string; at: Date }> = [];
+      const onTime = due.filter((s) => {
+        if (now.getTime() - s.dueAt.getTime() <= WEEKLY_LATE_AFTER_MS) return true;
+        next.push({
+          clientId: s.clientId,
+          at: nextWeeklyAt(s.summaryDay, s.summaryTime, s.timeZone, now),
+        });
+        return false;
+      });
+      const facts = await listEntryFactsOfClients(
+        trx,
+        onTime.map((s) => ({
+          clientId: s.clientId,
+          from: new Date(s.dueAt.getTime() - WEEK_MS),
+          to: s.dueAt,
+        })),
+      );
+      const emails: EmailToQueue[] = onTime.map((s) => {
+        const entries = facts.get(s.clientId) ?? [];
+        next.push({
+          clientId: s.clientId,
+          at: nextWeeklyAt(s.summaryDay, s.summaryTime, s.timeZone, s.dueAt),
+        });
         const unsubscribe = signEmailLink(links.linkSecret, {
           p: "unsubscribe",
           u: s.clientId,
           k: "summaries",
         });
-        await enqueueEmail(trx, {
+        return {
           idempotencyKey: `summary:${s.clientId}:${s.dueAt.toISOString()}`,
           template: "weekly-summary",
           to: s.email,
@@ -81,13 +96,10 @@ export async function dispatchWeeklyEmails(
             preferencesUrl: `${links.publicUrl}/settings/email`,
             unsubscribeUrl: `${links.publicUrl}/api/email/unsubscribe/${unsubscribe}`,
           },
-        });
-        await setNextSummaryAt(
-          trx,
-          s.clientId,
-          nextWeeklyAt(s.summaryDay, s.summaryTime, s.timeZone, s.dueAt),
-        );
-      }
+        };
+      });
+      await enqueueEmails(trx, emails);
+      await setNextSummaryAts(trx, next);
       return due.length;
     });
     summaries += n;

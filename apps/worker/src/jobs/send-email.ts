@@ -1,15 +1,14 @@
 import {
   type Db,
+  type EmailOutcomeRecord,
   type FieldCipher,
-  findEmail,
-  markEmailCancelled,
-  markEmailFailed,
-  markEmailRetry,
-  markEmailSent,
+  findEmails,
+  type OutboxRow,
+  recordEmailOutcomes,
 } from "@tend/db";
 import { z } from "zod";
-import { prepareEmailData } from "../email/prepare.ts";
-import { EmailDataError, renderEmail } from "../email/render.ts";
+import { type Prepared, prepareEmails } from "../email/prepare.ts";
+import { EmailDataError, type RenderedEmail, renderEmail } from "../email/render.ts";
 import type { Mailer } from "../email/transport.ts";
 import type { Logger } from "../logger.ts";
 
@@ -23,6 +22,15 @@ export const sendEmailJobData = z.object({
   attempt: z.number().int().min(1),
 });
 export type SendEmailJobData = z.infer<typeof sendEmailJobData>;
+
+/** Most claims in one send job (the dispatcher's batches are far smaller). */
+export const MAX_BATCH = 1_000;
+
+/** What sits in Redis for one batch of emails: the claims, ids only, nothing personal. */
+export const sendBatchJobData = z.object({
+  claims: z.array(sendEmailJobData).min(1).max(MAX_BATCH),
+});
+export type SendBatchJobData = z.infer<typeof sendBatchJobData>;
 
 export type RetryPolicy = {
   /** Delay after the first temporary problem; it doubles with every attempt. */
@@ -85,6 +93,8 @@ export function classifySendError(err: unknown): SendFailure {
 export type SendEmailDeps = {
   db: Db;
   mailer: Mailer;
+  /** Sends at once, shared by the batches in hand (default: the mailer's connections, per batch). */
+  slots?: SendSlots;
   log: Logger;
   /** Decrypts the words a weekly summary quotes (they are never in the outbox). */
   cipher: FieldCipher;
@@ -92,12 +102,20 @@ export type SendEmailDeps = {
   /**
    * Begin a send only while the claim's lease has at least this long to run. A send is bounded
    * by the SMTP timeouts, so it ends before the lease does and no second claim of the row can
-   * overlap it (which matters when Redis lost the job and the jobId no longer dedupes).
+   * overlap it (which matters when Redis lost the job and the jobId no longer dedupes). Checked
+   * just before each email of a batch is handed to SMTP, not when the batch starts.
    */
   minLeaseLeftMs: number;
   now?: () => Date;
   /** Counts outcomes by template for /metrics. */
   metrics?: { emailOutcome: (template: string, outcome: SendOutcome) => void };
+  /**
+   * Outcomes of a batch are written together, at most this long after the first of them is
+   * known (and at the batch's end). This is the window in which a worker killed outright
+   * (SIGKILL, power) leaves emails the SMTP server accepted still recorded as 'sending': they are
+   * sent again, under the same Message-ID, when their lease ends. Default 200 ms.
+   */
+  recordEveryMs?: number;
 };
 
 export type SendOutcome = "sent" | "retry" | "failed" | "skipped" | "cancelled";
@@ -112,68 +130,169 @@ export async function sendOutboxEmail(
   deps: SendEmailDeps,
   job: SendEmailJobData,
 ): Promise<SendOutcome> {
-  let template: string | undefined;
-  const outcome = await deliver(deps, job, (t) => {
-    template = t;
-  });
-  if (template !== undefined) deps.metrics?.emailOutcome(template, outcome);
-  return outcome;
+  return (await sendOutboxBatch(deps, [job]))[0]!;
 }
 
-async function deliver(
+/**
+ * Deliver a batch of claimed outbox rows, each exactly as `sendOutboxEmail` would, with a fixed
+ * number of queries per batch: one to load the rows, one or two to check preferences (and load
+ * the words a summary quotes), and one per `recordEveryMs` to record outcomes. Sends run side by
+ * side, as many as the SMTP pool has connections. Each row's outcome is its own: one recipient's
+ * refusal (a 5xx) or a temporary problem (a 4xx) is recorded for that row only.
+ * Returns the outcomes in the order of `claims`.
+ */
+export async function sendOutboxBatch(
   deps: SendEmailDeps,
-  { outboxId, attempt }: SendEmailJobData,
-  loaded: (template: string) => void,
-): Promise<SendOutcome> {
+  claims: SendEmailJobData[],
+): Promise<SendOutcome[]> {
   const { db, log } = deps;
   const now = deps.now ?? (() => new Date());
+  const outcomes: SendOutcome[] = claims.map(() => "skipped");
+  const templates: Array<string | undefined> = claims.map(() => undefined);
+  const recorder = createOutcomeRecorder(deps);
 
   // Load.
-  const row = await findEmail(db, outboxId);
+  const rows = new Map(
+    (
+      await findEmails(
+        db,
+        claims.map((c) => c.outboxId),
+      )
+    ).map((r) => [r.id, r]),
+  );
 
   // Decide.
-  if (row?.status !== "sending") {
-    log.debug({ outboxId, status: row?.status }, "email not claimed for sending; nothing to do");
-    return "skipped";
+  const startedAt = now();
+  const ready: Array<{ i: number; row: OutboxRow }> = [];
+  claims.forEach(({ outboxId, attempt }, i) => {
+    const row = rows.get(outboxId);
+    if (row?.status !== "sending") {
+      log.debug({ outboxId, status: row?.status }, "email not claimed for sending; nothing to do");
+      return;
+    }
+    if (row.attempts !== attempt) {
+      log.debug(
+        { outboxId, attempt, claim: row.attempts },
+        "job of an earlier claim; nothing to do",
+      );
+      return;
+    }
+    templates[i] = row.template;
+    if (leaseLeftMs(row, startedAt) < deps.minLeaseLeftMs) {
+      log.warn(
+        { outboxId, leaseLeftMs: leaseLeftMs(row, startedAt) },
+        "claim too close to its end; leaving the email for a new claim",
+      );
+      return;
+    }
+    if (row.attempts > deps.retry.maxAttempts) {
+      recorder.add({
+        id: row.id,
+        status: "failed",
+        error: `gave up after ${deps.retry.maxAttempts} attempts`,
+      });
+      log.error({ outboxId, template: row.template }, "email given up: too many attempts");
+      outcomes[i] = "failed";
+      return;
+    }
+    ready.push({ i, row });
+  });
+
+  let prepared: Prepared[] | undefined;
+  let prepareError: unknown;
+  try {
+    prepared = await prepareEmails(
+      deps,
+      ready.map((r) => r.row),
+    );
+  } catch (err) {
+    prepareError = err;
   }
-  if (row.attempts !== attempt) {
-    log.debug({ outboxId, attempt, claim: row.attempts }, "job of an earlier claim; nothing to do");
-    return "skipped";
+
+  // Render and act: as many at once as the pool has connections.
+  const slots = deps.slots ?? createSendSlots(deps.mailer.connections);
+  await Promise.all(
+    ready.map(async ({ i, row }, k) => {
+      if (!prepared) {
+        outcomes[i] = retryLater(
+          deps,
+          recorder,
+          row,
+          `preparing: ${(prepareError as Error)?.message ?? String(prepareError)}`,
+          now(),
+        );
+        return;
+      }
+      const p = prepared[k]!;
+      if (p.kind === "cancel") {
+        recorder.add({ id: row.id, status: "cancelled", error: p.reason });
+        log.info(
+          { outboxId: row.id, template: row.template, reason: p.reason },
+          "email not wanted",
+        );
+        outcomes[i] = "cancelled";
+        return;
+      }
+      // Rendered only once a connection is free: an email waits as its outbox row (small), not
+      // as its rendered parts, and what was rendered is garbage moments later.
+      const data = p.data;
+      outcomes[i] = await slots.run(async () => {
+        let message: RenderedEmail;
+        try {
+          message = await renderEmail(row.template, data);
+        } catch (err) {
+          if (err instanceof EmailDataError) {
+            recorder.add({ id: row.id, status: "failed", error: err.message });
+            log.error(
+              { outboxId: row.id, template: row.template, err: err.message },
+              "email cannot be rendered",
+            );
+            return "failed";
+          }
+          return retryLater(
+            deps,
+            recorder,
+            row,
+            `preparing: ${(err as Error).message ?? String(err)}`,
+            now(),
+          );
+        }
+        return act(deps, recorder, row, message, now);
+      });
+    }),
+  );
+
+  // Record what is left. If recording fails for good, the job fails and the rows it could not
+  // record are claimed again when their lease ends (and sent again, same Message-ID).
+  await recorder.close();
+  for (const [i, outcome] of outcomes.entries()) {
+    const template = templates[i];
+    if (template !== undefined) deps.metrics?.emailOutcome(template, outcome);
   }
-  loaded(row.template);
-  const leaseLeftMs = (row.locked_until?.getTime() ?? 0) - now().getTime();
-  if (leaseLeftMs < deps.minLeaseLeftMs) {
+  return outcomes;
+}
+
+function leaseLeftMs(row: OutboxRow, at: Date): number {
+  return (row.locked_until?.getTime() ?? 0) - at.getTime();
+}
+
+async function act(
+  deps: SendEmailDeps,
+  recorder: OutcomeRecorder,
+  row: OutboxRow,
+  message: RenderedEmail,
+  now: () => Date,
+): Promise<SendOutcome> {
+  const { log } = deps;
+  // Waiting for a free connection took time: the lease must still outlast the send.
+  const left = leaseLeftMs(row, now());
+  if (left < deps.minLeaseLeftMs) {
     log.warn(
-      { outboxId, leaseLeftMs },
+      { outboxId: row.id, leaseLeftMs: left },
       "claim too close to its end; leaving the email for a new claim",
     );
     return "skipped";
   }
-  if (row.attempts > deps.retry.maxAttempts) {
-    await markEmailFailed(db, row.id, `gave up after ${deps.retry.maxAttempts} attempts`);
-    log.error({ outboxId, template: row.template }, "email given up: too many attempts");
-    return "failed";
-  }
-
-  let message: Awaited<ReturnType<typeof renderEmail>>;
-  try {
-    const prepared = await prepareEmailData(deps, row);
-    if (prepared.kind === "cancel") {
-      await markEmailCancelled(db, row.id, prepared.reason);
-      log.info({ outboxId, template: row.template, reason: prepared.reason }, "email not wanted");
-      return "cancelled";
-    }
-    message = await renderEmail(row.template, prepared.data);
-  } catch (err) {
-    if (err instanceof EmailDataError) {
-      await markEmailFailed(db, row.id, err.message);
-      log.error({ outboxId, template: row.template, err: err.message }, "email cannot be rendered");
-      return "failed";
-    }
-    return retryLater(deps, row, `preparing: ${(err as Error).message ?? String(err)}`, now());
-  }
-
-  // Act.
   let messageId: string;
   try {
     ({ messageId } = await deps.mailer.send({
@@ -184,37 +303,40 @@ async function deliver(
   } catch (err) {
     const failure = classifySendError(err);
     if (failure.kind === "fail") {
-      await markEmailFailed(db, row.id, failure.reason);
-      log.error({ outboxId, template: row.template, reason: failure.reason }, "email refused");
+      recorder.add({ id: row.id, status: "failed", error: failure.reason });
+      log.error(
+        { outboxId: row.id, template: row.template, reason: failure.reason },
+        "email refused",
+      );
       return "failed";
     }
-    return retryLater(deps, row, failure.reason, now());
+    return retryLater(deps, recorder, row, failure.reason, now());
   }
-
   // Record. The SMTP server has the message now: if recording fails for good, the row is
   // claimed again when its lease ends and sent a second time (same Message-ID). Try hard first.
-  await recordSent(deps, row.id, messageId);
-  log.info({ outboxId, template: row.template, attempt: row.attempts }, "email sent");
+  recorder.add({ id: row.id, status: "sent", messageId });
+  log.debug({ outboxId: row.id, template: row.template, attempt: row.attempts }, "email sent");
   return "sent";
 }
 
-async function retryLater(
+function retryLater(
   deps: SendEmailDeps,
+  recorder: OutcomeRecorder,
   row: { id: string; attempts: number; template: string },
   reason: string,
   now: Date,
-): Promise<SendOutcome> {
+): SendOutcome {
   if (row.attempts >= deps.retry.maxAttempts) {
-    await markEmailFailed(
-      deps.db,
-      row.id,
-      `gave up after ${row.attempts} attempts; last: ${reason}`,
-    );
+    recorder.add({
+      id: row.id,
+      status: "failed",
+      error: `gave up after ${row.attempts} attempts; last: ${reason}`,
+    });
     deps.log.error({ outboxId: row.id, template: row.template, reason }, "email given up");
     return "failed";
   }
   const retryAt = new Date(now.getTime() + retryDelayMs(row.attempts, deps.retry));
-  await markEmailRetry(deps.db, row.id, reason, retryAt);
+  recorder.add({ id: row.id, status: "retry", error: reason, retryAt });
   deps.log.warn(
     { outboxId: row.id, template: row.template, attempt: row.attempts, retryAt, reason },
     "email not sent yet; will try again",
@@ -222,19 +344,90 @@ async function retryLater(
   return "retry";
 }
 
-/** Up to 6 tries over ≈ 15 s, well inside the remaining lease, before the job gives up. */
-async function recordSent(deps: SendEmailDeps, id: string, messageId: string): Promise<void> {
+type OutcomeRecorder = {
+  add: (outcome: EmailOutcomeRecord) => void;
+  /** Write everything added so far; throws if that fails for good. */
+  close: () => Promise<void>;
+};
+
+/**
+ * Outcomes are written in groups: one statement for everything known within `recordEveryMs`
+ * (a group commit), one group at a time. Each group gets up to 6 tries over ≈ 15 s, well inside
+ * the remaining lease, before the batch gives up.
+ */
+function createOutcomeRecorder(deps: SendEmailDeps): OutcomeRecorder {
+  const everyMs = deps.recordEveryMs ?? 200;
+  let pending: EmailOutcomeRecord[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return chain;
+    const group = pending;
+    pending = [];
+    chain = chain.then(async () => {
+      if (failure !== undefined) return;
+      try {
+        await recordWithRetries(deps, group);
+      } catch (err) {
+        failure = err;
+      }
+    });
+    return chain;
+  };
+
+  return {
+    add: (outcome) => {
+      pending.push(outcome);
+      timer ??= setTimeout(() => void flush(), everyMs);
+    },
+    close: async () => {
+      await flush();
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+async function recordWithRetries(deps: SendEmailDeps, group: EmailOutcomeRecord[]): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await markEmailSent(deps.db, id, messageId);
+      await recordEmailOutcomes(deps.db, group);
       return;
     } catch (err) {
       if (attempt >= 5) throw err;
       deps.log.warn(
-        { outboxId: id, err: (err as Error).message },
-        "could not record a sent email yet",
+        { emails: group.length, err: (err as Error).message },
+        "could not record sent emails yet",
       );
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    }
+  }
+}
+
+export type SendSlots = { run: <T>(task: () => Promise<T>) => Promise<T> };
+
+/** At most `size` sends at once; the others wait their turn, in order. */
+export function createSendSlots(size: number): SendSlots {
+  return new Semaphore(Math.max(1, size));
+}
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((r) => this.waiting.push(r));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 }

@@ -41,7 +41,7 @@ export function startTestRuntime(opts: {
   prefix: string;
   outboxPollMs?: number;
   leaseSeconds?: number;
-  /** Send jobs waiting in Redis at most (keep it small with a short lease: see minLeaseLeftMs). */
+  /** Emails per send job (keep batches small with a short lease: see minLeaseLeftMs). */
   batchSize?: number;
   retry?: Partial<RetryPolicy>;
   onEmail?: (outboxId: string, outcome: SendOutcome) => void;

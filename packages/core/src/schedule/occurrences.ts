@@ -8,18 +8,82 @@ import type { Occurrence, PlannedWindow } from "./model.ts";
  * ("compatible" disambiguation, deterministic whatever today's offset is.)
  */
 export function localToInstant(localDate: string, localTime: string, timeZone: string): Date {
-  const zdt = Temporal.PlainDateTime.from(`${localDate}T${localTime}`).toZonedDateTime(timeZone, {
-    disambiguation: "compatible",
-  });
-  return new Date(zdt.epochMilliseconds);
+  const key = `${localDate}T${localTime} ${timeZone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    ms = Temporal.PlainDateTime.from(`${localDate}T${localTime}`).toZonedDateTime(timeZone, {
+      disambiguation: "compatible",
+    }).epochMilliseconds;
+    remember(instants, key, ms);
+  }
+  return new Date(ms);
 }
 
 export function zonedOf(instant: Date, timeZone: string): Temporal.ZonedDateTime {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+  const key = `${instant.getTime()} ${timeZone}`;
+  let zoned = zonedInstants.get(key);
+  if (zoned === undefined) {
+    zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+    remember(zonedInstants, key, zoned);
+  }
+  return zoned;
+}
+
+// These conversions are pure and the same few recur all day (every client in a zone shares its
+// local dates, and most reminders fall on the same hours): a reminder sweep plans thousands of
+// them a second, so each is worked out once. Temporal values are immutable, safe to share.
+const instants = new Map<string, number>();
+const zonedInstants = new Map<string, Temporal.ZonedDateTime>();
+const localDates = new Map<string, string>();
+const shiftedDates = new Map<string, string>();
+const weekdays = new Map<string, number>();
+const isoDates = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V) {
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(key, value);
 }
 
 export function localDateOf(instant: Date, timeZone: string): string {
-  return zonedOf(instant, timeZone).toPlainDate().toString();
+  const key = `${instant.getTime()} ${timeZone}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    date = zonedOf(instant, timeZone).toPlainDate().toString();
+    remember(localDates, key, date);
+  }
+  return date;
+}
+
+/** "2026-03-29" plus `days` (negative: earlier). */
+function addDays(date: string, days: number): string {
+  const key = `${date} ${days}`;
+  let moved = shiftedDates.get(key);
+  if (moved === undefined) {
+    moved = Temporal.PlainDate.from(date).add({ days }).toString();
+    remember(shiftedDates, key, moved);
+  }
+  return moved;
+}
+
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+function weekdayOf(date: string): number {
+  let day = weekdays.get(date);
+  if (day === undefined) {
+    day = Temporal.PlainDate.from(date).dayOfWeek;
+    remember(weekdays, date, day);
+  }
+  return day;
+}
+
+/** A date as "YYYY-MM-DD" (what `PlainDate.from` accepts, written the one way that sorts as text). */
+function isoDate(date: string): string {
+  let iso = isoDates.get(date);
+  if (iso === undefined) {
+    iso = Temporal.PlainDate.from(date).toString();
+    remember(isoDates, date, iso);
+  }
+  return iso;
 }
 
 /** Monday-to-Sunday week containing `instant`, in the client's zone. */
@@ -40,18 +104,19 @@ export function occurrencesBetween(window: PlannedWindow, from: Date, to: Date):
   const { schedule, timeZone } = window;
   if (schedule.kind !== "days") return [];
   const out: Occurrence[] = [];
-  // Walk local dates from the day before `from` (zone offsets) to the day after `to`.
-  let date = zonedOf(from, timeZone).toPlainDate().subtract({ days: 1 });
-  const last = zonedOf(to, timeZone).toPlainDate().add({ days: 1 });
-  const start = Temporal.PlainDate.from(window.startDate);
-  const end = window.endDate ? Temporal.PlainDate.from(window.endDate) : null;
-  if (Temporal.PlainDate.compare(date, start) < 0) date = start;
-  for (; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
-    if (end && Temporal.PlainDate.compare(date, end) > 0) break;
-    if (!schedule.days.includes(date.dayOfWeek)) continue;
+  // Walk local dates from the day before `from` (zone offsets) to the day after `to`. ISO dates
+  // ("YYYY-MM-DD") compare as text in calendar order.
+  let date = addDays(localDateOf(from, timeZone), -1);
+  const last = addDays(localDateOf(to, timeZone), 1);
+  const start = isoDate(window.startDate);
+  const end = window.endDate ? isoDate(window.endDate) : null;
+  if (date < start) date = start;
+  for (; date <= last; date = addDays(date, 1)) {
+    if (end && date > end) break;
+    if (!schedule.days.includes(weekdayOf(date))) continue;
     for (const time of schedule.times) {
-      const at = localToInstant(date.toString(), time, timeZone);
-      if (at >= from && at < to) out.push({ at, localDate: date.toString(), localTime: time });
+      const at = localToInstant(date, time, timeZone);
+      if (at >= from && at < to) out.push({ at, localDate: date, localTime: time });
     }
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());

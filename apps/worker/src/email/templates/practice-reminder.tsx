@@ -1,6 +1,6 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
-import { Link } from "@react-email/components";
+import { Link } from "@react-email/link";
 import { z } from "zod";
 import { Action, EmailLayout, Paragraph, SmallPrint } from "./layout.tsx";
 import {
@@ -72,4 +72,6 @@ export const practiceReminder = defineTemplate({
   subject: (d) => `${d.exerciseTitle}, whenever you have a few minutes`,
   Email: PracticeReminderEmail,
   headers: (d) => oneClickUnsubscribe(d.unsubscribeUrl),
+  // The exercise's title is not here: the preview text (padded to a fixed length) holds it.
+  fill: ["name", "practiceUrl", "notTodayUrl", "preferencesUrl", "unsubscribeUrl"],
 });
