@@ -109,13 +109,6 @@ export type SendEmailDeps = {
   now?: () => Date;
   /** Counts outcomes by template for /metrics. */
   metrics?: { emailOutcome: (template: string, outcome: SendOutcome) => void };
-  /**
-   * Outcomes of a batch are written together, at most this long after the first of them is
-   * known (and at the batch's end). This is the window in which a worker killed outright
-   * (SIGKILL, power) leaves emails the SMTP server accepted still recorded as 'sending': they are
-   * sent again, under the same Message-ID, when their lease ends. Default 200 ms.
-   */
-  recordEveryMs?: number;
 };
 
 export type SendOutcome = "sent" | "retry" | "failed" | "skipped" | "cancelled";
@@ -136,7 +129,7 @@ export async function sendOutboxEmail(
 /**
  * Deliver a batch of claimed outbox rows, each exactly as `sendOutboxEmail` would, with a fixed
  * number of queries per batch: one to load the rows, one or two to check preferences (and load
- * the words a summary quotes), and one per `recordEveryMs` to record outcomes. Sends run side by
+ * the words a summary quotes), and one per group commit to record outcomes. Sends run side by
  * side, as many as the SMTP pool has connections. Each row's outcome is its own: one recipient's
  * refusal (a 5xx) or a temporary problem (a 4xx) is recorded for that row only.
  * Returns the outcomes in the order of `claims`.
@@ -351,30 +344,33 @@ type OutcomeRecorder = {
 };
 
 /**
- * Outcomes are written in groups: one statement for everything known within `recordEveryMs`
- * (a group commit), one group at a time. Each group gets up to 6 tries over ≈ 15 s, well inside
- * the remaining lease, before the batch gives up.
+ * Outcomes are written in groups (a group commit): the first outcome is written at once, and
+ * whatever becomes known while that write runs goes into the next statement, one group at a
+ * time. So a faster database means smaller groups, a slower one bigger groups, and an email the
+ * SMTP server accepted waits at most one write before it is recorded. Each group gets up to 6
+ * tries over ≈ 15 s, well inside the remaining lease, before the batch gives up.
  */
 function createOutcomeRecorder(deps: SendEmailDeps): OutcomeRecorder {
-  const everyMs = deps.recordEveryMs ?? 200;
   let pending: EmailOutcomeRecord[] = [];
-  let timer: NodeJS.Timeout | undefined;
+  let writing = false;
   let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
 
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (pending.length === 0) return chain;
+  const flush = (): Promise<void> => {
+    if (writing || pending.length === 0) return chain;
     const group = pending;
     pending = [];
+    writing = true;
     chain = chain.then(async () => {
-      if (failure !== undefined) return;
       try {
-        await recordWithRetries(deps, group);
+        if (failure === undefined) await recordWithRetries(deps, group);
       } catch (err) {
         failure = err;
+      } finally {
+        writing = false;
       }
+      // What arrived meanwhile is the next group (not awaited here: it chains after this one).
+      void flush();
     });
     return chain;
   };
@@ -382,10 +378,11 @@ function createOutcomeRecorder(deps: SendEmailDeps): OutcomeRecorder {
   return {
     add: (outcome) => {
       pending.push(outcome);
-      timer ??= setTimeout(() => void flush(), everyMs);
+      void flush();
     },
     close: async () => {
-      await flush();
+      // Until nothing is pending and no write runs (a write may leave a next group behind it).
+      while (writing || pending.length > 0) await flush();
       if (failure !== undefined) throw failure;
     },
   };
