@@ -64,9 +64,8 @@ export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<num
  * A claim is a lease: if the worker dies before recording the outcome, the row becomes due
  * again when the lease ends, so nothing is lost. Duplicates are bounded to that window: the
  * worker claims and sends in batches and records outcomes in groups (`recordEmailOutcomes`, a
- * group commit: what the SMTP server accepted while one write ran goes into the next), so a
- * worker killed outright (SIGKILL, power) repeats at most the emails accepted during its last
- * write and the sends in hand, under the same Message-ID.
+ * group commit about every 25 ms), so a worker killed outright (SIGKILL, power) repeats at most
+ * the emails the SMTP server accepted in its last such moment, under the same Message-ID.
  * SIGTERM finishes and records the batches in hand.
  */
 export async function claimDueEmails(

@@ -343,20 +343,29 @@ type OutcomeRecorder = {
   close: () => Promise<void>;
 };
 
+/** Longest an outcome waits for others to share its write, and most outcomes in one write. */
+const GROUP_WAIT_MS = 25;
+const GROUP_MAX = 50;
+
 /**
- * Outcomes are written in groups (a group commit): the first outcome is written at once, and
- * whatever becomes known while that write runs goes into the next statement, one group at a
- * time. So a faster database means smaller groups, a slower one bigger groups, and an email the
- * SMTP server accepted waits at most one write before it is recorded. Each group gets up to 6
- * tries over ≈ 15 s, well inside the remaining lease, before the batch gives up.
+ * Outcomes are written in groups (a group commit): a write starts 25 ms after the first outcome
+ * that is not written yet, or as soon as 50 are waiting, and whatever becomes known while one
+ * write runs waits for the next. An email the SMTP server accepted is recorded within about
+ * 25 ms plus one write; that is the window in which a worker killed outright (SIGKILL, power)
+ * leaves accepted emails recorded as 'sending', to be sent again under the same Message-ID when
+ * their lease ends. Each group gets up to 6 tries over ≈ 15 s, well inside the remaining lease,
+ * before the batch gives up.
  */
 function createOutcomeRecorder(deps: SendEmailDeps): OutcomeRecorder {
   let pending: EmailOutcomeRecord[] = [];
   let writing = false;
+  let timer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
 
   const flush = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
     if (writing || pending.length === 0) return chain;
     const group = pending;
     pending = [];
@@ -369,8 +378,9 @@ function createOutcomeRecorder(deps: SendEmailDeps): OutcomeRecorder {
       } finally {
         writing = false;
       }
-      // What arrived meanwhile is the next group (not awaited here: it chains after this one).
-      void flush();
+      // What arrived meanwhile waits its turn (not awaited here: it chains after this write).
+      if (pending.length >= GROUP_MAX) void flush();
+      else if (pending.length > 0) timer ??= setTimeout(() => void flush(), GROUP_WAIT_MS);
     });
     return chain;
   };
@@ -378,7 +388,8 @@ function createOutcomeRecorder(deps: SendEmailDeps): OutcomeRecorder {
   return {
     add: (outcome) => {
       pending.push(outcome);
-      void flush();
+      if (pending.length >= GROUP_MAX) void flush();
+      else timer ??= setTimeout(() => void flush(), GROUP_WAIT_MS);
     },
     close: async () => {
       // Until nothing is pending and no write runs (a write may leave a next group behind it).
