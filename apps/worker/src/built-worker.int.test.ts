@@ -74,7 +74,10 @@ it("runs from dist/main.js: sends due reminders, serves its dashboard, and stops
     timeoutMs: 30_000,
     what: "every reminder received",
   });
-  expect(keys.map((k) => countByKey(sink, k)), logs()).toEqual(keys.map(() => 1));
+  expect(
+    keys.map((k) => countByKey(sink, k)),
+    logs(),
+  ).toEqual(keys.map(() => 1));
   expect(sink.messages[0]!.html).toContain("http://tend.test/");
 
   // bull-board is loaded on the dashboard's first request, from a chunk of its own.
