@@ -1,6 +1,6 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
-import { Link } from "@react-email/components";
+import { Link } from "@react-email/link";
 import { z } from "zod";
 import { Action, EmailLayout, Paragraph, SmallPrint } from "./layout.tsx";
 import {

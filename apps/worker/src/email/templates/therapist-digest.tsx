@@ -1,6 +1,8 @@
 // @jsxRuntime automatic
 // @jsxImportSource react
-import { Link, Section, Text } from "@react-email/components";
+import { Link } from "@react-email/link";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import { z } from "zod";
 import { Action, EmailLayout, Paragraph, SmallPrint } from "./layout.tsx";
 import {
