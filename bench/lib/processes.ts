@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { PRODUCTION_NODE_ARGS } from "../../scripts/start/node-args.ts";
 import { freePort, repoRoot, sleep } from "./env.ts";
 
 /** Resident memory of a process now and its kernel high-water mark (Linux /proc), in MiB. */
@@ -36,7 +37,7 @@ function buildApps() {
 }
 
 /**
- * `node --enable-source-maps apps/<app>/dist/main.js`, as `npm start` and the README run it,
+ * `node <PRODUCTION_NODE_ARGS> apps/<app>/dist/main.js`, as `npm start` and the README run it,
  * sampled for memory every 100 ms.
  */
 export function startApp(
@@ -49,7 +50,7 @@ export function startApp(
   const logs: string[] = [];
   const child = spawn(
     process.execPath,
-    [...nodeArgs, "--enable-source-maps", `apps/${app}/dist/main.js`],
+    [...PRODUCTION_NODE_ARGS, ...nodeArgs, `apps/${app}/dist/main.js`],
     {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },

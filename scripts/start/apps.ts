@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type Child, describeExit, StopOrder } from "./child.ts";
 import type { Context } from "./context.ts";
+import { PRODUCTION_NODE_ARGS } from "./node-args.ts";
 import { StartError } from "./start-error.ts";
 import { unlessStopping } from "./supervisor.ts";
 import { answersOk, waitUntil } from "./wait.ts";
@@ -42,7 +43,7 @@ export function startApps(ctx: Context, env: NodeJS.ProcessEnv): Child[] {
   const args =
     ctx.config.mode === "dev"
       ? [tsx, "watch", "--clear-screen=false", "src/main.ts"]
-      : ["--enable-source-maps", "dist/main.js"];
+      : [...PRODUCTION_NODE_ARGS, "dist/main.js"];
   return appNames.map((name) =>
     ctx.sup.start({
       tag: name,
