@@ -1,7 +1,7 @@
 // `npm start` / `npm run dev`: Redis, PostgreSQL and a mail catcher when none are configured,
 // migrations, the web app (built, or Vite in dev), then the api and the worker. Ctrl-C stops
 // everything in order: the app, then Redis, then PostgreSQL.
-import { startApps, waitForApi } from "./start/apps.ts";
+import { buildApps, startApps, waitForApi } from "./start/apps.ts";
 import { printBanner } from "./start/banner.ts";
 import type { Context } from "./start/context.ts";
 import { type Config, type Mode, readConfig, repoRoot } from "./start/env.ts";
@@ -13,7 +13,7 @@ import { type DatabaseInUse, provideDatabase } from "./start/postgres.ts";
 import { provideRedis } from "./start/redis.ts";
 import { StartError } from "./start/start-error.ts";
 import { Supervisor } from "./start/supervisor.ts";
-import { buildWeb, startWebDevServer, webDist } from "./start/web.ts";
+import { startWebDevServer, webDist } from "./start/web.ts";
 
 const config = loadConfig(parseMode(process.argv.slice(2)));
 const out = new Output(config.colour);
@@ -47,7 +47,7 @@ async function startEverything(ctx: Context): Promise<void> {
   await migrate(ctx, database);
   const mail = await provideMail(ctx);
   const env = childEnv(config, database, redis.url, mail.smtpUrl);
-  if (config.mode === "start") await buildWeb(ctx);
+  if (config.mode === "start") await buildApps(ctx);
   else startWebDevServer(ctx, env);
   const apps = startApps(ctx, env);
   const healthUrl = await waitForApi(ctx);

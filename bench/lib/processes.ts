@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { PRODUCTION_NODE_ARGS } from "../../scripts/start/node-args.ts";
 import { freePort, repoRoot, sleep } from "./env.ts";
 
 /** Resident memory of a process now and its kernel high-water mark (Linux /proc), in MiB. */
@@ -24,17 +25,32 @@ export type AppProcess = {
   stop: () => Promise<void>;
 };
 
-/** `node --import tsx apps/<app>/src/main.ts`, as the README runs it, sampled for memory every 100 ms. */
+let built = false;
+/** The api and the worker as production runs them: built once per bench run (esbuild, fast). */
+function buildApps() {
+  if (built) return;
+  execFileSync("npm", ["run", "build", "-w", "@tend/api", "-w", "@tend/worker"], {
+    cwd: repoRoot,
+    stdio: "ignore",
+  });
+  built = true;
+}
+
+/**
+ * `node <PRODUCTION_NODE_ARGS> apps/<app>/dist/main.js`, as `npm start` and the README run it,
+ * sampled for memory every 100 ms.
+ */
 export function startApp(
   app: "api" | "worker",
   env: Record<string, string>,
   name: string = app,
   nodeArgs: string[] = [],
 ): AppProcess {
+  buildApps();
   const logs: string[] = [];
   const child = spawn(
     process.execPath,
-    [...nodeArgs, "--import", "tsx", `apps/${app}/src/main.ts`],
+    [...PRODUCTION_NODE_ARGS, ...nodeArgs, `apps/${app}/dist/main.js`],
     {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },

@@ -1,18 +1,49 @@
 import path from "node:path";
-import { type Child, StopOrder } from "./child.ts";
+import { type Child, describeExit, StopOrder } from "./child.ts";
 import type { Context } from "./context.ts";
+import { PRODUCTION_NODE_ARGS } from "./node-args.ts";
 import { StartError } from "./start-error.ts";
+import { unlessStopping } from "./supervisor.ts";
 import { answersOk, waitUntil } from "./wait.ts";
 
 const appNames = ["api", "worker"] as const;
 
-/** Start the api and the worker straight under node (no npm in between), so signals reach them. */
+/**
+ * `npm start`: build once (turbo, cached): the web app the api serves, and the api and the
+ * worker as plain JavaScript in apps/<app>/dist (see scripts/build-app.ts).
+ */
+export async function buildApps(ctx: Context): Promise<void> {
+  ctx.out.say("Building the web app, the api and the worker (npm run build)…");
+  const build = ctx.sup.start({
+    tag: "build",
+    what: "build",
+    command: "npm",
+    args: ["run", "build", "--", "--output-logs=errors-only"],
+    cwd: ctx.repoRoot,
+    env: ctx.config.inheritedEnv,
+    output: "inherit",
+    kind: "task",
+    graceMs: 5_000,
+    stopRank: StopOrder.app,
+  });
+  const result = await unlessStopping(build.exited, ctx.sup.signal);
+  if (result.code !== 0) {
+    throw new StartError(
+      `Tend did not build (npm run build: ${describeExit(result)}); fix the errors above and try again.`,
+    );
+  }
+}
+
+/**
+ * Start the api and the worker straight under node (no npm in between), so signals reach them:
+ * the built dist/main.js for `npm start`, the TypeScript sources under `tsx watch` for dev.
+ */
 export function startApps(ctx: Context, env: NodeJS.ProcessEnv): Child[] {
   const tsx = path.join(ctx.repoRoot, "node_modules/.bin/tsx");
   const args =
     ctx.config.mode === "dev"
       ? [tsx, "watch", "--clear-screen=false", "src/main.ts"]
-      : ["--import", "tsx", "src/main.ts"];
+      : [...PRODUCTION_NODE_ARGS, "dist/main.js"];
   return appNames.map((name) =>
     ctx.sup.start({
       tag: name,

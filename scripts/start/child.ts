@@ -25,7 +25,7 @@ export type ChildSpec = {
   /** How long SIGTERM may take before SIGKILL. */
   graceMs: number;
   stopRank: StopRank;
-  /** A task is meant to finish (the web build); a service is meant to run until we stop it. */
+  /** A task is meant to finish (the build); a service is meant to run until we stop it. */
   kind?: "service" | "task";
   /** Kill what escaped its process group, when it is killed or did not exit cleanly. */
   onKill?: () => void;

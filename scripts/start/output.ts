@@ -2,10 +2,11 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 
 /** Who a line of output comes from. */
-export type Tag = "tend" | "api" | "worker" | "web" | "mail" | "redis" | "db";
+export type Tag = "tend" | "build" | "api" | "worker" | "web" | "mail" | "redis" | "db";
 
 const tagColours: Record<Tag, string> = {
   tend: "1",
+  build: "2",
   api: "36",
   worker: "35",
   web: "32",

@@ -11,8 +11,11 @@ import {
   resolvePeriod,
   weeksAgo,
 } from "../exports/period.ts";
-import { clientProgressSummary, therapistProgressSummary } from "../exports/progress-summary.ts";
-import { renderProgressSummaryPdf } from "../exports/progress-summary-pdf.tsx";
+import {
+  clientProgressSummary,
+  type ProgressSummary,
+  therapistProgressSummary,
+} from "../exports/progress-summary.ts";
 import type { AppDeps } from "../trpc/context.ts";
 import { withAppErrors } from "./app-errors.ts";
 
@@ -35,6 +38,15 @@ const clientIdParam = z
   .string()
   .regex(/^[^/]{1,64}\.pdf$/)
   .transform((s) => s.slice(0, -".pdf".length));
+
+/**
+ * @react-pdf (its layout engine, fonts and React renderer) is tens of MB of heap, and printable
+ * summaries are rare: it is loaded on the first one, not at boot.
+ */
+async function renderProgressSummaryPdf(summary: ProgressSummary): Promise<Buffer> {
+  const pdf = await import("../exports/progress-summary-pdf.tsx");
+  return pdf.renderProgressSummaryPdf(summary);
+}
 
 /** Printable summaries take a moment to make: a person may ask for a few a minute, not hundreds. */
 const PDF_LIMIT = { max: 20, windowSeconds: 10 * 60 };

@@ -1,5 +1,6 @@
 /**
- * A real API process (`node --import tsx apps/api/src/main.ts`, as in production) on a
+ * A real API process (`node --import tsx apps/api/src/main.ts`, or the built
+ * `apps/api/dist/main.js` that production runs) on a
  * database URL you choose, and a browser-like HTTP client for it: for outage and shutdown
  * tests, where the process, its sockets and its connection pool are what is being tested.
  */
@@ -37,10 +38,15 @@ export type LiveApi = {
 export async function startLiveApi(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
+  /** `built`: the production bundle (`node apps/api/dist/main.js`, as `npm start` runs it). */
+  { built = false }: { built?: boolean } = {},
 ): Promise<LiveApi> {
   const port = await freePort();
   const logs: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+  const main = built
+    ? ["--enable-source-maps", "apps/api/dist/main.js"]
+    : ["--import", "tsx", "apps/api/src/main.ts"];
+  const child = spawn(process.execPath, main, {
     cwd: root,
     env: {
       ...process.env,

@@ -1,12 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { createBullBoard } from "@bull-board/api";
-import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import { HonoAdapter } from "@bull-board/hono";
 import { createAdaptorServer } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { Queue } from "bullmq";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { basicAuth } from "hono/basic-auth";
 import { HTTPException } from "hono/http-exception";
 import type { Redis } from "ioredis";
@@ -106,15 +102,16 @@ export function opsApp({ metrics, queues, log, metricsToken, operator }: OpsServ
       }
       await next();
     });
-    const board = new HonoAdapter(serveStatic);
-    createBullBoard({
-      queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })),
-      serverAdapter: board,
-      options: { uiConfig: { boardTitle: "Tend queues" } },
-    });
-    board.setBasePath(DASHBOARD_PATH);
-    app.get(`${DASHBOARD_PATH}/`, (c) => c.redirect(DASHBOARD_PATH));
-    app.route(DASHBOARD_PATH, board.registerPlugin());
+    // bull-board is loaded on the dashboard's first request, not at boot (see queue-dashboard.ts).
+    let dashboard: Promise<Hono> | undefined;
+    const serveDashboard = async (c: Context) => {
+      dashboard ??= import("./queue-dashboard.ts").then((m) =>
+        m.queueDashboard(queues, DASHBOARD_PATH),
+      );
+      return (await dashboard).fetch(c.req.raw);
+    };
+    app.all(DASHBOARD_PATH, serveDashboard);
+    app.all(`${DASHBOARD_PATH}/*`, serveDashboard);
   } else {
     log.info("queue dashboard is off: set OPERATOR_PASSWORD to serve it at /queues");
     app.all(`${DASHBOARD_PATH}/*`, (c) =>

@@ -16,9 +16,17 @@ export type AppProcess = {
   kill: () => Promise<void>;
 };
 
-export function startApp(app: "api" | "worker", env: Record<string, string>): AppProcess {
+export function startApp(
+  app: "api" | "worker",
+  env: Record<string, string>,
+  /** `built`: the production bundle (`node apps/<app>/dist/main.js`, as `npm start` runs it). */
+  { built = false }: { built?: boolean } = {},
+): AppProcess {
   const logs: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", `apps/${app}/src/main.ts`], {
+  const main = built
+    ? ["--enable-source-maps", `apps/${app}/dist/main.js`]
+    : ["--import", "tsx", `apps/${app}/src/main.ts`];
+  const child = spawn(process.execPath, main, {
     cwd: repoRoot,
     // OPS_PORT=0: test workers open no operator port (several run at once).
     env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", OPS_PORT: "0", ...env },
