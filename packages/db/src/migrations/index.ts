@@ -7,6 +7,7 @@ import * as m20261126120000 from "./2026_11_26_120000_create_review.ts";
 import * as m20261127090000 from "./2026_11_27_090000_add_entry_client_indexes.ts";
 import * as m20261128090000 from "./2026_11_28_090000_add_data_versions.ts";
 import * as m20261128100000 from "./2026_11_28_100000_notify_user_changes.ts";
+import * as m20261128110000 from "./2026_11_28_110000_data_versions_per_statement.ts";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_090000_add_entry_client_indexes": m20261127090000,
   "2026_11_28_090000_add_data_versions": m20261128090000,
   "2026_11_28_100000_notify_user_changes": m20261128100000,
+  "2026_11_28_110000_data_versions_per_statement": m20261128110000,
 };
