@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,5 +13,12 @@ describe("local secrets", () => {
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(loadOrCreateLocalSecret(dir, "auth-secret", () => "something else")).toBe(first);
     expect(readdirSync(path.join(dir, "secrets"))).toEqual(["auth-secret"]); // no temporary files left
+  });
+
+  it("keeps the secrets folder private, and only that folder", () => {
+    const dataDir = path.join(dir, "fresh", "data");
+    loadOrCreateLocalSecret(dataDir, "auth-secret");
+    expect(statSync(path.join(dataDir, "secrets")).mode & 0o777).toBe(0o700);
+    expect(statSync(dataDir).mode & 0o077).not.toBe(0); // others may enter DATA_DIR itself
   });
 });

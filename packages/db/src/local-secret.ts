@@ -15,6 +15,9 @@ export function loadOrCreateLocalSecret(
 ): string {
   const file = path.join(dataDir, "secrets", name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  // Only the secrets folder is private: DATA_DIR also holds the local database, whose server
+  // may run as another user (embedded PostgreSQL started as root runs initdb as `postgres`).
+  mkdirSync(dataDir, { recursive: true });
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const secret = generate();
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
