@@ -97,34 +97,6 @@ export async function findDraftForExercise(
     .executeTakeFirst();
 }
 
-/** The client's unfinished practices (no words: titles and times only). */
-export async function listDrafts(db: Db, clientId: string) {
-  const rows = await db
-    .selectFrom("entry as n")
-    .innerJoin("exercise_version as v", "v.id", "n.exercise_version_id")
-    .select([
-      "n.id",
-      "n.assignment_id",
-      "n.started_at",
-      "n.updated_at",
-      "v.definition",
-      "v.exercise_id",
-    ])
-    .where("n.client_id", "=", clientId)
-    .where("n.status", "=", "draft")
-    .orderBy("n.updated_at", "desc")
-    .limit(20)
-    .execute();
-  return rows.map((r) => ({
-    entryId: r.id,
-    assignmentId: r.assignment_id,
-    exerciseId: r.exercise_id,
-    title: r.definition.title,
-    startedAt: r.started_at,
-    updatedAt: r.updated_at,
-  }));
-}
-
 export async function saveEntryAnswers(
   db: Db,
   clientId: string,
@@ -198,18 +170,6 @@ export async function deleteEntryOfClient(db: Db, clientId: string, id: string):
     .where("client_id", "=", clientId)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
-}
-
-/** Completed practice times this client logged between two instants (for the week plan). */
-export async function listCompletions(db: Db, clientId: string, from: Date, to: Date) {
-  return db
-    .selectFrom("entry")
-    .select(["assignment_id as assignmentId", "completed_at as completedAt"])
-    .where("client_id", "=", clientId)
-    .where("status", "=", "complete")
-    .where("completed_at", ">=", from)
-    .where("completed_at", "<", to)
-    .execute() as Promise<Array<{ assignmentId: string | null; completedAt: Date }>>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db, FieldCipher } from "@tend/db";
 import type { Auth } from "../auth/auth.ts";
 import { resolveSession, type SessionInfo, type SessionRow } from "../auth/session.ts";
-import { createScreenCache, type ScreenCache } from "../cache/screen-cache.ts";
+import type { ScreenCache } from "../cache/screen-cache.ts";
 import type { SessionCache } from "../cache/session-cache.ts";
 import type { ApiEnv } from "../env.ts";
 import type { Logger } from "../logger.ts";
@@ -31,13 +31,12 @@ export type Context = AppDeps & {
 };
 
 export function createContext(
-  deps: AppDeps,
+  deps: AppDeps & { screens: ScreenCache },
   req: { headers: Headers; resHeaders: Headers | null; requestId: string; ip: string | null },
 ): Context {
   let session: Promise<SessionInfo | null> | undefined;
   return {
     ...deps,
-    screens: deps.screens ?? createScreenCache(),
     requestId: req.requestId,
     ip: req.ip,
     headers: req.headers,
