@@ -23,6 +23,10 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     dir: { type: "string", default: path.join(os.tmpdir(), "tend-api-profile") },
+    // Print the API's garbage collections during the load (pauses longer than 5 ms, and a tally).
+    "trace-gc": { type: "boolean", default: false },
+    // More flags for the API's node, e.g. --node-arg=--max-semi-space-size=16 (repeatable).
+    "node-arg": { type: "string", multiple: true, default: [] },
   },
 });
 const url = databaseUrl(BENCH_DB);
@@ -37,7 +41,7 @@ const api = await startApi(
     TRUST_PROXY: "true",
   },
   "api",
-  ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+  ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...(values["trace-gc"] ? ["--trace-gc"] : []), ...values["node-arg"]],
 );
 try {
   const sample = await pickSample(url, { clients: 50, therapists: 25 });
@@ -59,12 +63,14 @@ try {
   // Keep each therapist's cookie with their own client (signInMany may reorder).
   const byEmail = new Map(signed.map((s) => [s.email, s.cookie]));
   const cookies = t.emails.map((e) => byEmail.get(e)!);
+  const logsBefore = api.logs.length;
   const r = await load(
     api.url,
     { path: t.path, cookies },
     { connections: Number(values.connections), durationS: Number(values.seconds) },
   );
   console.log(`${target}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} errors ${r.errors}`);
+  if (values["trace-gc"]) printGcTally(api.logs.slice(logsBefore).join(""));
 } finally {
   await api.stop();
 }
@@ -81,4 +87,22 @@ if (newest) {
       encoding: "utf8",
     }),
   );
+}
+
+/** `--trace-gc` lines look like `[pid:0x..]  1234 ms: Scavenge 40.1 (52.3) -> 38.2 (52.3) MB, 1.25 / 0.00 ms ...`. */
+function printGcTally(text: string) {
+  const kinds = new Map<string, { n: number; ms: number; max: number }>();
+  for (const m of text.matchAll(/ms: ([A-Za-z-]+(?: [a-z-]+)?)[^,]*, ([\d.]+) \/ [\d.]+ ms/g)) {
+    const kind = m[1]!;
+    const ms = Number(m[2]);
+    const k = kinds.get(kind) ?? { n: 0, ms: 0, max: 0 };
+    k.n++;
+    k.ms += ms;
+    k.max = Math.max(k.max, ms);
+    kinds.set(kind, k);
+  }
+  for (const [kind, k] of kinds)
+    console.log(
+      `gc ${kind.padEnd(24)} ${String(k.n).padStart(6)}×  total ${k.ms.toFixed(0)} ms  longest ${k.max.toFixed(1)} ms`,
+    );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { trpcServer } from "@hono/trpc-server";
 import { isDatabaseUnavailable, pingDb } from "@tend/db";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
@@ -12,6 +12,7 @@ import { emailLinkRoutes } from "./http/email-links.ts";
 import { exportRoutes } from "./http/exports.ts";
 import { healthRoutes } from "./http/health.ts";
 import { originCheck } from "./http/origin-check.ts";
+import { setResponseHeader } from "./http/response-headers.ts";
 import { jsonHasUnsafeText, refuseUnsafeUrl, UNSAFE_TEXT_MESSAGE } from "./http/unsafe-text.ts";
 import { webAppRoutes } from "./http/web-app.ts";
 import { type ApiMetrics, createApiMetrics, metricsRoutes } from "./observability/metrics.ts";
@@ -52,7 +53,7 @@ export function createApp(given: AppDeps, options: AppOptions = {}) {
     await next();
     // Again on the final response: routes that hand back a Response of their own (tRPC,
     // better-auth) would otherwise lose it.
-    c.header("X-Request-Id", requestId);
+    setResponseHeader(c, "X-Request-Id", requestId);
   });
 
   // One log line and one latency observation per request (see observability/request-log.ts).
@@ -90,22 +91,23 @@ export function createApp(given: AppDeps, options: AppOptions = {}) {
   app.route("/", metricsRoutes({ metrics, token: env.METRICS_TOKEN }));
 
   // No request body of ours is anywhere near 1 MB; a bigger one is refused before it is read.
-  const limit = bodyLimit({
+  const bodyLimited = bodyLimit({
     maxSize: 1024 * 1024,
     onError: (c) => c.json({ error: "That request is too large." }, 413),
   });
+  // GET and HEAD carry no body; asking (as bodyLimit does) would build a second Request object.
+  const limit: MiddlewareHandler = (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : bodyLimited(c, next);
   app.use("/trpc/*", limit);
   app.use("/api/*", limit);
 
   // Personal data must never sit in a shared cache.
-  app.use("/trpc/*", async (c, next) => {
+  const noStore: MiddlewareHandler = async (c, next) => {
     await next();
-    c.header("Cache-Control", "no-store");
-  });
-  app.use("/api/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
+    setResponseHeader(c, "Cache-Control", "no-store");
+  };
+  app.use("/trpc/*", noStore);
+  app.use("/api/*", noStore);
   // Text PostgreSQL cannot store (NUL, broken surrogates) in a URL is refused before any route runs.
   app.use("/trpc/*", refuseUnsafeUrl);
   app.use("/api/*", refuseUnsafeUrl);
