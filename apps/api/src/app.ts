@@ -4,6 +4,7 @@ import { isDatabaseUnavailable, pingDb } from "@tend/db";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { authCall } from "./auth/auth-call.ts";
 import { CLIENT_IP_HEADER, clientIp } from "./auth/client-ip.ts";
 import { forgetCallerSession } from "./auth/session.ts";
 import { createScreenCache } from "./cache/screen-cache.ts";
@@ -134,7 +135,7 @@ export function createApp(given: AppDeps, options: AppOptions = {}) {
         return c.json({ code: "UNSAFE_TEXT", message: UNSAFE_TEXT_MESSAGE }, 400);
       request = new Request(c.req.url, { method: "POST", headers, body });
     } else request = new Request(c.req.raw, { headers });
-    const res = await auth.handler(request);
+    const res = await authCall(() => auth.handler(request));
     // Sign-out, a new password, two-factor, a new name: whatever better-auth changed about this
     // caller, this process reads it afresh on their next request.
     if (c.req.method === "POST") await forgetCallerSession(auth, deps.sessions, headers);

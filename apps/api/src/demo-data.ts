@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createClientUser, type Db, findUserByEmail } from "@tend/db";
 import type { Auth } from "./auth/auth.ts";
+import { authCall } from "./auth/auth-call.ts";
 import { hashPassword } from "./auth/password.ts";
 
 export const DEMO = {
@@ -15,9 +16,11 @@ export const DEMO = {
  */
 export async function ensureDemoAccounts(db: Db, auth: Auth): Promise<boolean> {
   if (await findUserByEmail(db, DEMO.therapist.email)) return false;
-  await auth.api.signUpEmail({
-    body: { email: DEMO.therapist.email, password: DEMO.password, name: DEMO.therapist.name },
-  });
+  await authCall(() =>
+    auth.api.signUpEmail({
+      body: { email: DEMO.therapist.email, password: DEMO.password, name: DEMO.therapist.name },
+    }),
+  );
   const therapist = await findUserByEmail(db, DEMO.therapist.email);
   if (!therapist) throw new Error("demo therapist was not created");
   await db

@@ -3,6 +3,7 @@ import { type ClientProfile, type Db, prepareOnEveryConnection, type UserRole } 
 import type { CompiledQuery } from "kysely";
 import type { SessionCache } from "../cache/session-cache.ts";
 import type { Auth } from "./auth.ts";
+import { authCall } from "./auth-call.ts";
 
 export type SessionInfo = {
   sessionId: string;
@@ -41,10 +42,9 @@ export async function resolveSession(
   if (!cookie) return null;
   const fast = await fastSession(auth, db, cookie, absoluteHours, sessions);
   if (fast) return fast;
-  const { headers: authHeaders, response } = await auth.api.getSession({
-    headers,
-    returnHeaders: true,
-  });
+  const { headers: authHeaders, response } = await authCall(() =>
+    auth.api.getSession({ headers, returnHeaders: true }),
+  );
   if (!response) return null;
   const { session, user } = response;
   if (Date.now() - new Date(session.createdAt).getTime() > absoluteHours * 3600_000) {
