@@ -289,5 +289,8 @@ describe("the cache itself", () => {
     expect(localDateKey(before, "Asia/Kathmandu")).toBe("2026-03-28");
     expect(localDateKey(after, "Asia/Kathmandu")).toBe("2026-03-29");
     expect(quarterHourSlot(after)).toBe(quarterHourSlot(before) + 1);
+    // The date is kept per zone and quarter hour only: asking about an earlier one works it out again.
+    expect(localDateKey(before, "Asia/Kathmandu")).toBe("2026-03-28");
+    expect(localDateKey(after, "Asia/Kathmandu")).toBe("2026-03-29");
   });
 });

@@ -68,9 +68,17 @@ export function noScreenCache(): ScreenCache {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** The last date worked out per time zone, and the quarter hour it holds for. */
+const lastDates = new Map<string, { slot: number; date: string }>();
 
-/** "YYYY-MM-DD" of `at` in `timeZone`, cheaply (one formatter per zone). */
+/**
+ * "YYYY-MM-DD" of `at` in `timeZone`, cheaply: one formatter per zone, and the date is worked
+ * out once per zone and quarter hour (no zone changes date inside one: see `quarterHourSlot`).
+ */
 export function localDateKey(at: Date, timeZone: string): string {
+  const slot = quarterHourSlot(at);
+  const last = lastDates.get(timeZone);
+  if (last?.slot === slot) return last.date;
   let f = dateFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-CA", {
@@ -81,7 +89,9 @@ export function localDateKey(at: Date, timeZone: string): string {
     });
     dateFormats.set(timeZone, f);
   }
-  return f.format(at);
+  const date = f.format(at);
+  lastDates.set(timeZone, { slot, date });
+  return date;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { listClientsOfTherapist, listInvitations } from "@tend/db";
 import { z } from "zod";
+import { toWire, type Wire } from "../../../cache/wire.ts";
 import { therapistProcedure } from "../../init.ts";
 import { invitationDto } from "../invitations/dto.ts";
 
@@ -31,20 +32,22 @@ export const listClients = therapistProcedure.query(async ({ ctx }): Promise<Cli
     listClientsOfTherapist(ctx.db, ctx.therapist.id),
     listInvitations(ctx.db, ctx.therapist.id),
   ]);
-  const screen = clientsScreen.parse({
-    clients,
-    invitations: invitations.map(
-      ({ id, name, email, state, expiresAt, lastSentAt, sentCount }) => ({
-        id,
-        name,
-        email,
-        state,
-        expiresAt,
-        lastSentAt,
-        sentCount,
-      }),
-    ),
-  });
+  const screen = toWire(
+    clientsScreen.parse({
+      clients,
+      invitations: invitations.map(
+        ({ id, name, email, state, expiresAt, lastSentAt, sentCount }) => ({
+          id,
+          name,
+          email,
+          state,
+          expiresAt,
+          lastSentAt,
+          sentCount,
+        }),
+      ),
+    }),
+  );
   if (key) {
     const now = Date.now();
     const nextExpiry = Math.min(
@@ -55,4 +58,4 @@ export const listClients = therapistProcedure.query(async ({ ctx }): Promise<Cli
   return screen;
 });
 
-type ClientsScreen = z.infer<typeof clientsScreen>;
+type ClientsScreen = Wire<z.infer<typeof clientsScreen>>;

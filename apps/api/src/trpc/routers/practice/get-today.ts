@@ -3,6 +3,7 @@ import { type Db, type FieldCipher, findTodayData } from "@tend/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { localDateKey } from "../../../cache/screen-cache.ts";
+import { toWire, type Wire } from "../../../cache/wire.ts";
 import { clientProcedure } from "../../init.ts";
 
 const planned = z.object({
@@ -58,7 +59,7 @@ const todayScreen = z.object({
     }),
   ),
 });
-type TodayScreen = z.infer<typeof todayScreen>;
+type TodayScreen = Wire<z.infer<typeof todayScreen>>;
 
 /**
  * Today: what is planned today and for the rest of this week, in the client's own time zone,
@@ -73,7 +74,7 @@ export const getToday = clientProcedure.query(async ({ ctx }): Promise<TodayScre
     `today:${client.id}:${ctx.viewer.dataVersion}:${client.timeZone}:${localDateKey(now, client.timeZone)}`;
   const cached = key ? ctx.screens.get<TodayScreen>(key) : undefined;
   if (cached) return cached;
-  const screen = todayScreen.parse(await buildToday(ctx, now));
+  const screen = toWire(todayScreen.parse(await buildToday(ctx, now)));
   if (key) ctx.screens.set(key, screen);
   return screen;
 });

@@ -11,6 +11,7 @@ import {
 } from "@tend/db";
 import { z } from "zod";
 import { quarterHourSlot } from "../../../cache/screen-cache.ts";
+import { toWire, type Wire } from "../../../cache/wire.ts";
 import { readAssignment } from "../../../practice/assignments.ts";
 import { buildProgress } from "../../../review/progress-bundle.ts";
 import { clientIdInput, requireOwnClient, therapistProcedure } from "../../init.ts";
@@ -29,7 +30,7 @@ const reviewBundle = progressDto.extend({
   assignments: z.array(assignmentDto),
   weekNote: z.string(),
 });
-type ReviewBundle = z.infer<typeof reviewBundle>;
+type ReviewBundle = Wire<z.infer<typeof reviewBundle>>;
 
 /**
  * The review screen therapist and client look at together: the period since the last session
@@ -50,7 +51,7 @@ export const getReviewBundle = therapistProcedure
     let bundle = key ? ctx.screens.get<ReviewBundle>(key) : undefined;
     if (!bundle) {
       const client = await requireOwnClient(ctx, input.clientId);
-      bundle = reviewBundle.parse(await buildBundle(ctx, client, input.from, now));
+      bundle = toWire(reviewBundle.parse(await buildBundle(ctx, client, input.from, now)));
       if (key) ctx.screens.set(key, bundle);
     }
     // Every look is recorded for the client to see; looks at the same client within a few
