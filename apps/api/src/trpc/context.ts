@@ -19,13 +19,15 @@ export type AppDeps = {
   sessions?: SessionCache<SessionRow>;
 };
 
-/** One request's context. Tiers in init.ts narrow it to who is calling. */
-export type Context = AppDeps & {
+/**
+ * One request's context. Tiers in init.ts narrow it to who is calling. It holds only what
+ * procedures use: tRPC copies the whole context at every middleware that adds to it, so every
+ * key costs on every call.
+ */
+export type Context = Pick<AppDeps, "db" | "config" | "cipher" | "sessions"> & {
   screens: ScreenCache;
   requestId: string;
   ip: string | null;
-  headers: Headers;
-  resHeaders: Headers | null;
   /** The caller's session, looked up at most once, and only when a procedure needs it. */
   getSession: () => Promise<SessionInfo | null>;
 };
@@ -36,11 +38,13 @@ export function createContext(
 ): Context {
   let session: Promise<SessionInfo | null> | undefined;
   return {
-    ...deps,
+    db: deps.db,
+    config: deps.config,
+    cipher: deps.cipher,
+    sessions: deps.sessions,
+    screens: deps.screens,
     requestId: req.requestId,
     ip: req.ip,
-    headers: req.headers,
-    resHeaders: req.resHeaders,
     getSession: () => {
       session ??= resolveSession(
         deps.auth,
