@@ -81,6 +81,8 @@ export async function load(
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    /** The tail's shape, for the console line: p90, p97.5, p99.9 and the slowest. */
+    tail: `p90 ${result.latency.p90} p97.5 ${result.latency.p97_5} p99.9 ${result.latency.p99_9} max ${result.latency.max}`,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
   };

@@ -69,7 +69,7 @@ try {
     { path: t.path, cookies },
     { connections: Number(values.connections), durationS: Number(values.seconds) },
   );
-  console.log(`${target}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} errors ${r.errors}`);
+  console.log(`${target}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} errors ${r.errors} (${r.tail})`);
   if (values["trace-gc"]) printGcTally(api.logs.slice(logsBefore).join(""));
 } finally {
   await api.stop();

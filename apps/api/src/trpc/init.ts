@@ -3,6 +3,7 @@ import { findClientOfTherapist, findClientProfile, isDatabaseUnavailable } from 
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
 import { z } from "zod";
+import type { SessionInfo } from "../auth/session.ts";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "../http/unsafe-text.ts";
 import type { Context } from "./context.ts";
 
@@ -65,23 +66,16 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok)
-    throw toTRPCError(result.error.cause instanceof AppError ? result.error.cause : result.error);
-  return result;
-});
-
 /**
  * Text PostgreSQL cannot store (NUL, lone surrogates) is refused before any procedure runs:
  * otherwise it fails deep in a query with a 500, possibly after an earlier write.
  */
-const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+async function refuseUnsafeText(getRawInput: () => Promise<unknown>): Promise<void> {
   let raw: unknown;
   try {
     raw = await getRawInput();
   } catch {
-    return next(); // unreadable input: the procedure's own input parser answers (or ignores it)
+    return; // unreadable input: the procedure's own input parser answers (or ignores it)
   }
   const path = findUnsafeText(raw);
   if (path)
@@ -92,46 +86,87 @@ const refuseUnsafeText = t.middleware(async ({ getRawInput, next }) => {
         issues: [{ path, message: UNSAFE_TEXT_MESSAGE }],
       }),
     });
-  return next();
+}
+
+/**
+ * Around every procedure: unsafe text refused first, and domain errors mapped on the way out.
+ * One middleware rather than one per concern: tRPC copies a call's options and context at every
+ * middleware, a measurable share of a cached screen's cost (BENCHMARKS.md).
+ */
+const guard = t.middleware(async ({ getRawInput, next }) => {
+  await refuseUnsafeText(getRawInput);
+  const result = await next();
+  if (!result.ok)
+    throw toTRPCError(result.error.cause instanceof AppError ? result.error.cause : result.error);
+  return result;
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnsafeText);
+export const publicProcedure = t.procedure.use(guard);
+
+type Viewer = SessionInfo;
+
+/** The caller, or UNAUTHORIZED. */
+async function requireViewer(ctx: Context): Promise<Viewer> {
+  const viewer = await ctx.getSession();
+  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return viewer;
+}
+
+/**
+ * Run the rest of the call for `viewer`. A write may move the caller's data version: after a
+ * mutation, their next request here reads their session afresh (other processes hear of it
+ * from PostgreSQL).
+ */
+async function asViewer<T>(
+  ctx: Context,
+  type: string,
+  viewer: Viewer,
+  rest: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await rest();
+  } finally {
+    if (type === "mutation") ctx.sessions?.forgetUser(viewer.userId);
+  }
+}
 
 /** Any signed-in person. `ctx.viewer` is who they are. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
-  const viewer = await ctx.getSession();
-  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  try {
-    return await next({ ctx: { viewer } });
-  } finally {
-    // A write may have moved the caller's data version: their next request reads it afresh here
-    // at once (other processes hear it from PostgreSQL).
-    if (type === "mutation") ctx.sessions?.forgetUser(viewer.userId);
-  }
+  const viewer = await requireViewer(ctx);
+  return asViewer(ctx, type, viewer, () => next({ ctx: { viewer } }));
 });
 
+// The two role tiers check the session themselves rather than build on authedProcedure: one
+// middleware fewer on every call (see `guard`).
+
 /** A therapist. Every query a procedure makes is scoped by `ctx.therapist.id`. */
-export const therapistProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.viewer.role !== "therapist")
+export const therapistProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const viewer = await requireViewer(ctx);
+  if (viewer.role !== "therapist")
     throw new TRPCError({ code: "FORBIDDEN", message: "This is for therapists." });
-  return next({ ctx: { therapist: { id: ctx.viewer.userId, name: ctx.viewer.name } } });
+  return asViewer(ctx, type, viewer, () =>
+    next({ ctx: { viewer, therapist: { id: viewer.userId, name: viewer.name } } }),
+  );
 });
 
 /** A client. `ctx.client` carries their therapist and time zone. */
-export const clientProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (ctx.viewer.role !== "client")
+export const clientProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const viewer = await requireViewer(ctx);
+  if (viewer.role !== "client")
     throw new TRPCError({ code: "FORBIDDEN", message: "This is for clients." });
-  const profile = ctx.viewer.clientProfile ?? (await findClientProfile(ctx.db, ctx.viewer.userId));
+  const profile = viewer.clientProfile ?? (await findClientProfile(ctx.db, viewer.userId));
   if (!profile)
     throw new TRPCError({
       code: "FORBIDDEN",
       message: "This account is not linked to a therapist.",
     });
-  return next({ ctx: { client: { id: ctx.viewer.userId, name: ctx.viewer.name, ...profile } } });
+  return asViewer(ctx, type, viewer, () =>
+    next({ ctx: { viewer, client: { id: viewer.userId, name: viewer.name, ...profile } } }),
+  );
 });
 
 export const clientIdInput = z.object({ clientId: z.string().min(1).max(64) });
