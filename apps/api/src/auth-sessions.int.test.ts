@@ -137,6 +137,31 @@ describe("sign-in rotates the token", () => {
   });
 });
 
+describe("the cookie's signature", () => {
+  it("is checked on every request: a cookie that verified before does not vouch for an altered one", async () => {
+    const t = await freshTherapist();
+    const browser = new Caller(api);
+    expect((await browser.signIn(t.email, PASSWORD)).status).toBe(200);
+    expect(await meStatus(browser)).toBe(200); // the genuine cookie, verified (and remembered)
+    const [name, value] = [...browser.cookies].find(([k]) => /(^|\.)session_token$/.test(k))!;
+    const signed = decodeURIComponent(value);
+    const dot = signed.lastIndexOf(".");
+    const token = signed.slice(0, dot);
+    const signature = signed.slice(dot + 1);
+    const flip = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
+    for (const forged of [
+      `${token}.${flip(signature)}`, // the right token, a wrong signature
+      `${flip(token)}.${signature}`, // another token under the genuine signature
+      token, // no signature at all
+    ]) {
+      const attacker = new Caller(api);
+      attacker.cookies.set(name, encodeURIComponent(forged));
+      expect(await meStatus(attacker)).toBe(401);
+    }
+    expect(await meStatus(browser)).toBe(200);
+  });
+});
+
 describe("idle timeout (default 2 h)", () => {
   it("a new session expires 2 h after sign-in", async () => {
     const t = await freshTherapist();
