@@ -15,7 +15,7 @@ import type { SessionRow } from "../apps/api/src/auth/session.ts";
 import { startChangeFeed } from "../apps/api/src/cache/change-feed.ts";
 import { createSessionCache } from "../apps/api/src/cache/session-cache.ts";
 import { readApiEnv } from "../apps/api/src/env.ts";
-import { useListeningAbortSignalAny } from "../apps/api/src/http/abort-signal-any.ts";
+import { installListeningAbortSignalAny } from "../apps/api/src/http/abort-signal-any.ts";
 import { pickSample } from "./api.ts";
 import {
   BENCH_AUTH_SECRET,
@@ -35,7 +35,7 @@ const { values } = parseArgs({
   },
 });
 // As main.ts.
-useListeningAbortSignalAny();
+installListeningAbortSignalAny();
 const url = databaseUrl(BENCH_DB);
 const env = readApiEnv({
   NODE_ENV: "production",

@@ -41,7 +41,12 @@ const api = await startApi(
     TRUST_PROXY: "true",
   },
   "api",
-  ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...(values["trace-gc"] ? ["--trace-gc"] : []), ...values["node-arg"]],
+  [
+    "--cpu-prof",
+    `--cpu-prof-dir=${dir}`,
+    ...(values["trace-gc"] ? ["--trace-gc"] : []),
+    ...values["node-arg"],
+  ],
 );
 try {
   const sample = await pickSample(url, { clients: 50, therapists: 25 });
@@ -69,7 +74,9 @@ try {
     { path: t.path, cookies },
     { connections: Number(values.connections), durationS: Number(values.seconds) },
   );
-  console.log(`${target}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} errors ${r.errors} (${r.tail})`);
+  console.log(
+    `${target}: ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} errors ${r.errors} (${r.tail})`,
+  );
   if (values["trace-gc"]) printGcTally(api.logs.slice(logsBefore).join(""));
 } finally {
   await api.stop();

@@ -7,12 +7,12 @@ import { startChangeFeed } from "./cache/change-feed.ts";
 import { createSessionCache } from "./cache/session-cache.ts";
 import { DEMO, ensureDemoAccounts } from "./demo-data.ts";
 import { readApiEnv } from "./env.ts";
-import { useListeningAbortSignalAny } from "./http/abort-signal-any.ts";
+import { installListeningAbortSignalAny } from "./http/abort-signal-any.ts";
 import { createLogger } from "./logger.ts";
 import { createApiMetrics } from "./observability/metrics.ts";
 
 // tRPC combines two abort signals per call; Node 20's own way costs a fifth of a small call.
-useListeningAbortSignalAny();
+installListeningAbortSignalAny();
 const env = readApiEnv();
 const log = createLogger(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL, { applicationName: "tend-api" });

@@ -5,7 +5,7 @@
  * tRPC combines two signals on every call. Node 20's built-in `AbortSignal.any` makes the combined
  * signal transferable and tracks it with WeakRefs and a FinalizationRegistry, and that costs about
  * a fifth of a small tRPC call's CPU (BENCHMARKS.md). The API process therefore uses this one
- * (`useListeningAbortSignalAny`, called by main.ts).
+ * (`installListeningAbortSignalAny`, called by main.ts).
  *
  * There is one difference from the built-in. Here, a source keeps the combined signal alive until
  * either of them aborts. That is fine for signals that live as long as a request, as tRPC's do.
@@ -28,6 +28,6 @@ export function anySignal(signals: Iterable<AbortSignal>): AbortSignal {
 }
 
 /** Replace `AbortSignal.any` in this process (the API's main.ts; see above). */
-export function useListeningAbortSignalAny(): void {
+export function installListeningAbortSignalAny(): void {
   AbortSignal.any = anySignal;
 }
