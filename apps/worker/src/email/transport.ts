@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import nodemailer from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { createMimeComposer, isPlainAddress, quotedPrintable } from "./mime.ts";
+import { createSmtpPool } from "./smtp-pool.ts";
 
 /**
- * How long one SMTP step may take before nodemailer gives up. Together they bound a send,
+ * How long one SMTP step may take before the connection gives up. Together they bound a send,
  * and that bound must stay well inside the outbox lease (see jobs/send-email.ts).
  */
 export const SMTP_TIMEOUTS = {
@@ -54,18 +56,16 @@ export function senderDomain(from: string): string {
 }
 
 /**
- * A pooled SMTP transport. Transactional emails carry no List-Unsubscribe; reminders, summaries
- * and digests bring their own (RFC 8058 one-click) through `headers`.
+ * Pooled SMTP connections (email/smtp-pool.ts) sending composed messages. Transactional emails
+ * carry no List-Unsubscribe; reminders, summaries and digests bring their own (RFC 8058
+ * one-click) through `headers`.
  */
 export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport({
-    pool: true,
-    url: smtpUrl,
+  const { auth, ...connection } = parseConnectionUrl(smtpUrl);
+  const pool = createSmtpPool({
+    connection: { ...connection, ...SMTP_TIMEOUTS, logger: false },
+    ...(auth ? { auth } : {}),
     ...SMTP_POOL,
-    ...SMTP_TIMEOUTS,
-    // Our templates never reference files or remote URLs; refuse them outright.
-    disableFileAccess: true,
-    disableUrlAccess: true,
   });
   const domain = senderDomain(from);
   const composer = createMimeComposer(from);
@@ -76,9 +76,9 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
       const headers = { ...email.headers, "Auto-Submitted": "auto-generated" };
       if (isPlainAddress(email.to)) {
         // The common case, composed here from parts encoded once (see mime.ts).
-        await transport.sendMail({
-          envelope: { from: composer.envelopeFrom, to: [email.to] },
-          raw: composer.compose({
+        await pool.send(
+          { from: composer.envelopeFrom, to: [email.to] },
+          composer.compose({
             to: email.to,
             subject: email.subject,
             messageId,
@@ -86,10 +86,12 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
             textQp: email.textQp ?? quotedPrintable(email.text),
             htmlQp: email.htmlQp ?? quotedPrintable(email.html),
           }),
-        });
+        );
         return { messageId };
       }
-      await transport.sendMail({
+      // Anything else (a display name, an internationalised address) goes through nodemailer's
+      // full composer, which also works out the envelope.
+      const node = new MailComposer({
         from,
         to: email.to,
         subject: email.subject,
@@ -97,10 +99,17 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
         text: email.text,
         messageId,
         headers,
-      });
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      }).compile();
+      const envelope = node.getEnvelope();
+      if (!envelope.from || envelope.to.length === 0)
+        throw Object.assign(new Error("No usable recipient"), { code: "EENVELOPE" });
+      const raw = await node.build();
+      await pool.send({ from: envelope.from, to: envelope.to }, raw);
       return { messageId };
     },
     connections: SMTP_POOL.maxConnections,
-    close: () => transport.close(),
+    close: () => pool.close(),
   };
 }
