@@ -47,6 +47,8 @@ export type ReminderBenchResult = {
   outbox: string;
   /** CPU seconds per process group from worker start to the last email (Linux /proc). */
   cpu: Map<string, number>;
+  /** Emails that arrived in each second after worker start (distinct or not). */
+  perSecondTimeline: number[];
 };
 
 /** Delete the Redis keys of one queue prefix. */
@@ -176,6 +178,12 @@ export async function runReminderBench(
       peakMb,
       outbox: statuses.map((s) => `${s.status} ${s.n}`).join(", "),
       cpu: cpuSeconds,
+      perSecondTimeline: sink.arrivals.reduce<number[]>((bins, a) => {
+        const s = Math.floor((a.at - startedAt) / 1000);
+        for (let i = bins.length; i <= s; i++) bins.push(0);
+        bins[s]! += 1;
+        return bins;
+      }, []),
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -192,6 +200,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       n: { type: "string", default: "10000" },
       workers: { type: "string", default: "1" },
       "timeout-s": { type: "string", default: "900" },
+      timeline: { type: "boolean", default: false },
     },
   });
   const n = Number(values.n);
@@ -217,5 +226,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       `cpu, ${label}`,
       `${seconds.toFixed(2)} s (${((seconds / r.secondsToLast) * 100).toFixed(0)} % of a core, ${((seconds / r.n) * 1e6).toFixed(0)} µs per email)`,
     );
+  if (values.timeline) row("emails per second", r.perSecondTimeline.join(" "));
   if (r.lost > 0) process.exitCode = 1;
 }

@@ -3,7 +3,13 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../../../test/support/redis-server.ts";
 import { type SmtpSink, startSmtpSink } from "../../../../test/support/smtp-sink.ts";
-import { createSmtpPool, type SmtpPool } from "./smtp-pool.ts";
+import { createPipelinePool } from "./smtp-pipeline.ts";
+import { createSmtpPool } from "./smtp-pool.ts";
+
+type Pool = {
+  send: (envelope: { from: string; to: string[] }, message: string) => Promise<void>;
+  close: () => void;
+};
 
 const FROM = "no-reply@tend.local";
 
@@ -22,21 +28,33 @@ function message(id: string): string {
   ].join("\r\n");
 }
 
-function poolFor(port: number, opts: { maxConnections?: number; maxMessages?: number } = {}) {
-  return createSmtpPool({
-    connection: {
-      host: "127.0.0.1",
-      port,
-      secure: false,
-      connectionTimeout: 2_000,
-      greetingTimeout: 500,
-      socketTimeout: 2_000,
-      logger: false,
-    },
-    maxConnections: opts.maxConnections ?? 3,
-    maxMessages: opts.maxMessages ?? 100,
-  });
-}
+type PoolOpts = { maxConnections?: number; maxMessages?: number };
+const TIMEOUTS = { connectionTimeout: 2_000, greetingTimeout: 500, socketTimeout: 2_000 };
+
+/** The two clients behind createMailer: the pipelined one, and nodemailer's SMTPConnection. */
+const kinds: Array<[string, (port: number, opts?: PoolOpts) => Pool]> = [
+  [
+    "pipelined pool",
+    (port, opts = {}) =>
+      createPipelinePool({
+        host: "127.0.0.1",
+        port,
+        name: "tend.test",
+        ...TIMEOUTS,
+        maxConnections: opts.maxConnections ?? 3,
+        maxMessages: opts.maxMessages ?? 100,
+      }),
+  ],
+  [
+    "SMTPConnection pool",
+    (port, opts = {}) =>
+      createSmtpPool({
+        connection: { host: "127.0.0.1", port, secure: false, ...TIMEOUTS, logger: false },
+        maxConnections: opts.maxConnections ?? 3,
+        maxMessages: opts.maxMessages ?? 100,
+      }),
+  ],
+];
 
 /** A server that counts connections (open now, most at once, all). */
 async function countingServer() {
@@ -78,7 +96,7 @@ async function countingServer() {
 }
 
 let sink: SmtpSink;
-const pools: SmtpPool[] = [];
+const pools: Pool[] = [];
 beforeAll(async () => {
   sink = await startSmtpSink();
 });
@@ -91,7 +109,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-describe("SMTP pool", () => {
+describe.each(kinds)("%s", (_kind, poolFor) => {
   it("sends side by side over several connections, never more than its size, and renews them", async () => {
     const server = await countingServer();
     const pool = poolFor(server.port, { maxConnections: 3, maxMessages: 5 });
@@ -155,6 +173,42 @@ describe("SMTP pool", () => {
         .map((i) => `<${i}@tend.local>`)
         .sort(),
     );
+  });
+
+  it("many messages over one connection: each refusal is that message's own, in any order", async () => {
+    const pool = poolFor(sink.port, { maxConnections: 1 });
+    pools.push(pool);
+    sink.answerFor((address) =>
+      address.startsWith("no-")
+        ? { code: 550, message: "no such mailbox" }
+        : address.startsWith("wait-")
+          ? { code: 451, message: "try again later" }
+          : undefined,
+    );
+    const to = (i: number) =>
+      `${i % 5 === 0 ? "no-" : i % 7 === 0 ? "wait-" : "ok-"}${i}@example.com`;
+    const before = sink.messages.length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 24 }, (_, i) =>
+        pool.send({ from: FROM, to: [to(i)] }, message(`one-conn-${i}`)),
+      ),
+    );
+    const codes = results.map((r) =>
+      r.status === "fulfilled" ? 250 : (r.reason as { responseCode?: number }).responseCode,
+    );
+    expect(codes).toEqual(
+      Array.from({ length: 24 }, (_, i) => (i % 5 === 0 ? 550 : i % 7 === 0 ? 451 : 250)),
+    );
+    const arrived = sink.messages.slice(before);
+    expect(arrived.map((m) => m.messageId)).toEqual(
+      codes.flatMap((c, i) => (c === 250 ? [`<one-conn-${i}@tend.local>`] : [])),
+    );
+    // Each message went to its own recipient, with its own body.
+    for (const m of arrived) {
+      const i = Number(/one-conn-(\d+)/.exec(m.messageId ?? "")?.[1]);
+      expect(m.envelopeTo).toEqual([to(i)]);
+      expect(m.text).toContain(`hello one-conn-${i}`);
+    }
   });
 
   it("a refusal after DATA fails that message only", async () => {

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { hostname } from "node:os";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { createMimeComposer, isPlainAddress, quotedPrintable } from "./mime.ts";
-import { createSmtpPool } from "./smtp-pool.ts";
+import { createPipelinePool } from "./smtp-pipeline.ts";
+import { createSmtpPool, type SmtpPool } from "./smtp-pool.ts";
 
 /**
  * How long one SMTP step may take before the connection gives up. Together they bound a send,
@@ -30,13 +32,19 @@ export type OutgoingEmail = {
 
 export type Mailer = {
   send: (email: OutgoingEmail) => Promise<{ messageId: string }>;
-  /** SMTP connections the pool keeps open: how many sends are worth running at once. */
+  /** How many sends are worth running at once (connections × messages in flight on each). */
   connections: number;
   close: () => void;
 };
 
-/** Pooled SMTP connections per worker process, and messages sent over one before it is renewed. */
-export const SMTP_POOL = { maxConnections: 8, maxMessages: 1_000 } as const;
+/**
+ * SMTP connections per worker process, messages sent over one before it is renewed, and how
+ * many messages each has on the wire at once (pipelined: one message's data goes out with the
+ * next one's envelope; see smtp-pipeline.ts). 4 × 4 sends at once kept the reminder bench's
+ * worker busiest; more connections also widen what a SIGKILL can leave sent but unrecorded
+ * when the server is slow (worker-process.int.test.ts).
+ */
+export const SMTP_POOL = { maxConnections: 4, maxMessages: 1_000, inFlightEach: 4 } as const;
 
 /** `<first 32 hex digits of sha256(key)@domain>`: one key, one Message-ID, on every attempt. */
 export function messageIdFor(idempotencyKey: string, domain: string): string {
@@ -62,11 +70,50 @@ export function senderDomain(from: string): string {
  */
 export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string }): Mailer {
   const { auth, ...connection } = parseConnectionUrl(smtpUrl);
-  const pool = createSmtpPool({
-    connection: { ...connection, ...SMTP_TIMEOUTS, logger: false },
+  const url = connection as typeof connection & {
+    ignoreTLS?: boolean;
+    requireTLS?: boolean;
+    name?: string;
+  };
+  const fast = createPipelinePool({
+    host: url.host ?? "localhost",
+    port: url.port ?? (url.secure ? 465 : 587),
+    secure: url.secure === true,
+    ignoreTLS: url.ignoreTLS === true,
+    requireTLS: url.requireTLS === true,
+    ...(url.tls ? { tls: url.tls } : {}),
     ...(auth ? { auth } : {}),
-    ...SMTP_POOL,
+    name: url.name ?? hostname(),
+    ...SMTP_TIMEOUTS,
+    maxConnections: SMTP_POOL.maxConnections,
+    maxMessages: SMTP_POOL.maxMessages,
   });
+  // nodemailer's SMTPConnection, for a server the pipelined client cannot use (no PIPELINING,
+  // an AUTH mechanism other than PLAIN or LOGIN).
+  let fallback: SmtpPool | undefined;
+  let useFallback = false;
+  const deliver = async (envelope: { from: string; to: string[] }, raw: string) => {
+    // An internationalised address needs SMTPUTF8, which only SMTPConnection speaks.
+    const ascii = /^[\x20-\x7e]*$/.test(envelope.from + envelope.to.join(""));
+    if (!useFallback && ascii) {
+      try {
+        return await fast.send(envelope, raw);
+      } catch (err) {
+        // Unsuited, or found unsuited by a send at the same time (which closed it): nothing of
+        // this message was sent, as no connection got past its greeting.
+        if ((err as { code?: string }).code !== "EUNSUPPORTED" && !useFallback) throw err;
+        if (!useFallback) fast.close();
+        useFallback = true;
+      }
+    }
+    fallback ??= createSmtpPool({
+      connection: { ...connection, ...SMTP_TIMEOUTS, logger: false },
+      ...(auth ? { auth } : {}),
+      maxConnections: SMTP_POOL.maxConnections * 2,
+      maxMessages: SMTP_POOL.maxMessages,
+    });
+    return fallback.send(envelope, raw);
+  };
   const domain = senderDomain(from);
   const composer = createMimeComposer(from);
   return {
@@ -76,7 +123,7 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
       const headers = { ...email.headers, "Auto-Submitted": "auto-generated" };
       if (isPlainAddress(email.to)) {
         // The common case, composed here from parts encoded once (see mime.ts).
-        await pool.send(
+        await deliver(
           { from: composer.envelopeFrom, to: [email.to] },
           composer.compose({
             to: email.to,
@@ -106,10 +153,13 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
       if (!envelope.from || envelope.to.length === 0)
         throw Object.assign(new Error("No usable recipient"), { code: "EENVELOPE" });
       const raw = await node.build();
-      await pool.send({ from: envelope.from, to: envelope.to }, raw);
+      await deliver({ from: envelope.from, to: envelope.to }, raw.toString("utf8"));
       return { messageId };
     },
-    connections: SMTP_POOL.maxConnections,
-    close: () => pool.close(),
+    connections: SMTP_POOL.maxConnections * SMTP_POOL.inFlightEach,
+    close: () => {
+      fast.close();
+      fallback?.close();
+    },
   };
 }
