@@ -49,6 +49,8 @@ type Message = {
   from: string;
   to: string[];
   data: string;
+  /** Fails the connection if the message is still unanswered then. */
+  deadline?: NodeJS.Timeout;
   resolve: () => void;
   reject: (err: Error) => void;
   rejected: Reply[];
@@ -242,12 +244,22 @@ export class PipelinedConnection {
     if (this.buffer.length > 64 * 1024) this.fail(smtpError("reply too long", "EPROTOCOL"));
   }
 
-  /** Queue a message; resolves once the server accepted it. */
+  /**
+   * Queue a message; resolves once the server accepted it. Settles within `socketTimeout`
+   * (otherwise the connection is failed, and every message on it with it), so a server that
+   * answers just slowly enough never to trip the idle timeout still cannot hold a send for longer.
+   */
   send(from: string, to: string[], data: string): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.dead) return reject(smtpError("connection closed", "ECONNECTION"));
+      const m: Message = { from, to, data, resolve, reject, rejected: [], accepted: 0 };
       this.started++;
-      this.queue.push({ from, to, data, resolve, reject, rejected: [], accepted: 0 });
+      this.queue.push(m);
+      m.deadline = setTimeout(
+        () =>
+          this.fail(smtpError("Timeout waiting for the server to take the message", "ETIMEDOUT")),
+        this.opts.socketTimeout,
+      );
       if (!this.awaitingData) this.write(this.nextEnvelope());
     });
   }
@@ -307,6 +319,7 @@ export class PipelinedConnection {
   }
 
   private settle(m: Message, err: Error | undefined) {
+    clearTimeout(m.deadline);
     const at = this.inFlight.indexOf(m);
     if (at >= 0) this.inFlight.splice(at, 1);
     if (err) m.reject(err);
@@ -343,8 +356,13 @@ export class PipelinedConnection {
     this.pendingCommand = undefined;
     command?.(err);
     // A message the server already refused (e.g. 421 at RCPT, then it hung up) fails with that.
-    for (const m of this.inFlight.splice(0)) m.reject(refusalOf(m) ?? err);
-    this.onDead(this, this.queue.splice(0));
+    for (const m of this.inFlight.splice(0)) {
+      clearTimeout(m.deadline);
+      m.reject(refusalOf(m) ?? err);
+    }
+    const notStarted = this.queue.splice(0);
+    for (const m of notStarted) clearTimeout(m.deadline);
+    this.onDead(this, notStarted);
     return err;
   }
 
@@ -435,7 +453,14 @@ export function createPipelinePool(
   };
 
   return {
-    send: (envelope, message) => dispatch(envelope.from, envelope.to, dataFor(message)),
+    send: async (envelope, message) => {
+      // An address must not end its command early or smuggle another one in.
+      for (const address of [envelope.from, ...envelope.to])
+        if (/[\r\n<>]/.test(address))
+          throw smtpError(`Invalid address ${JSON.stringify(address)}`, "EENVELOPE");
+      if (envelope.to.length === 0) throw smtpError("No recipients defined", "EENVELOPE");
+      return dispatch(envelope.from, envelope.to, dataFor(message));
+    },
     close: () => {
       closed = true;
       for (const c of [...conns]) c.quit();

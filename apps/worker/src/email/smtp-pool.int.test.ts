@@ -28,7 +28,7 @@ function message(id: string): string {
   ].join("\r\n");
 }
 
-type PoolOpts = { maxConnections?: number; maxMessages?: number };
+type PoolOpts = { maxConnections?: number; maxMessages?: number; socketTimeout?: number };
 const TIMEOUTS = { connectionTimeout: 2_000, greetingTimeout: 500, socketTimeout: 2_000 };
 
 /** The two clients behind createMailer: the pipelined one, and nodemailer's SMTPConnection. */
@@ -41,6 +41,7 @@ const kinds: Array<[string, (port: number, opts?: PoolOpts) => Pool]> = [
         port,
         name: "tend.test",
         ...TIMEOUTS,
+        ...(opts.socketTimeout ? { socketTimeout: opts.socketTimeout } : {}),
         maxConnections: opts.maxConnections ?? 3,
         maxMessages: opts.maxMessages ?? 100,
       }),
@@ -49,7 +50,14 @@ const kinds: Array<[string, (port: number, opts?: PoolOpts) => Pool]> = [
     "SMTPConnection pool",
     (port, opts = {}) =>
       createSmtpPool({
-        connection: { host: "127.0.0.1", port, secure: false, ...TIMEOUTS, logger: false },
+        connection: {
+          host: "127.0.0.1",
+          port,
+          secure: false,
+          ...TIMEOUTS,
+          ...(opts.socketTimeout ? { socketTimeout: opts.socketTimeout } : {}),
+          logger: false,
+        },
         maxConnections: opts.maxConnections ?? 3,
         maxMessages: opts.maxMessages ?? 100,
       }),
@@ -104,6 +112,7 @@ afterEach(() => {
   for (const p of pools.splice(0)) p.close();
   sink.answer(undefined);
   sink.answerFor(undefined);
+  sink.delay(0);
 });
 afterAll(async () => {
   await sink.close();
@@ -209,6 +218,29 @@ describe.each(kinds)("%s", (_kind, poolFor) => {
       expect(m.envelopeTo).toEqual([to(i)]);
       expect(m.text).toContain(`hello one-conn-${i}`);
     }
+  });
+
+  it("refuses an address that would end its command early, before sending anything", async () => {
+    const pool = poolFor(sink.port, { maxConnections: 1 });
+    pools.push(pool);
+    const before = sink.messages.length;
+    for (const to of ["a@example.com>\r\nRCPT TO:<b@example.com", "c@example.com\nDATA"])
+      await expect(pool.send({ from: FROM, to: [to] }, message("smuggled"))).rejects.toMatchObject({
+        code: "EENVELOPE",
+      });
+    await pool.send({ from: FROM, to: ["a@example.com"] }, message("after-smuggled"));
+    expect(sink.messages.slice(before).map((m) => m.envelopeTo)).toEqual([["a@example.com"]]);
+  });
+
+  it("gives up on a message the server sits on, within the socket timeout", async () => {
+    const pool = poolFor(sink.port, { maxConnections: 1, socketTimeout: 400 });
+    pools.push(pool);
+    sink.delay(3_000);
+    const started = Date.now();
+    await expect(
+      pool.send({ from: FROM, to: ["a@example.com"] }, message("sat-on")),
+    ).rejects.toMatchObject({ code: "ETIMEDOUT" });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("a refusal after DATA fails that message only", async () => {
