@@ -68,6 +68,12 @@ export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<num
  * the emails the SMTP server accepted in its last such moment, under the same Message-ID.
  * SIGTERM finishes and records the batches in hand.
  */
+/*
+ * A row is due by either clock: `next_attempt_at` is usually PostgreSQL's now() (microseconds)
+ * and `now` JavaScript's (milliseconds, truncated), so a row queued within the same millisecond
+ * as the claim was not due yet by `now` alone and waited for the next poll (and made
+ * dispatch-outbox.int.test.ts flaky). Leases stay on `now`, the clock the sender checks them by.
+ */
 export async function claimDueEmails(
   db: Db,
   { limit, leaseSeconds, now = new Date() }: { limit: number; leaseSeconds: number; now?: Date },
@@ -79,7 +85,7 @@ export async function claimDueEmails(
            locked_until = ${now}::timestamptz + make_interval(secs => ${leaseSeconds})
      where o.id in (
        select id from outbox
-        where (status = 'queued' and next_attempt_at <= ${now})
+        where (status = 'queued' and next_attempt_at <= greatest(${now}::timestamptz, now()))
            or (status = 'sending' and locked_until < ${now})
         order by next_attempt_at
         limit ${limit}
