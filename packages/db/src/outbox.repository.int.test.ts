@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDueEmails, enqueueEmail } from "./outbox.repository.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
@@ -32,13 +33,26 @@ describe("claimDueEmails", () => {
     expect(rows[0]!.status).toBe("sending");
   });
 
+  it("claims inside the caller's transaction too, leaving its planner settings as they were", async () => {
+    await enqueueEmail(t.db, email("in-a-transaction"));
+    const { keys, setting } = await t.db.transaction().execute(async (trx) => {
+      const rows = await claimDueEmails(trx, { limit: 10, leaseSeconds: 5 });
+      const { rows: shown } = await sql<{
+        enable_bitmapscan: string;
+      }>`show enable_bitmapscan`.execute(trx);
+      return { keys: rows.map((r) => r.idempotency_key), setting: shown[0]?.enable_bitmapscan };
+    });
+    expect(keys).toEqual(["in-a-transaction"]);
+    expect(setting).toBe("on");
+  });
+
   it("leaves a row that is not due by either clock, and a claimed row until its lease ends", async () => {
     await enqueueEmail(t.db, email("later", new Date(Date.now() + 60_000)));
     expect(await claimDueEmails(t.db, { limit: 10, leaseSeconds: 5 })).toEqual([]);
-    // "just-now" is still leased (5 s).
+    // The rows claimed above are still leased (5 s).
     const atLeaseEnd = new Date(Date.now() + 6_000);
     const again = await claimDueEmails(t.db, { limit: 10, leaseSeconds: 5, now: atLeaseEnd });
-    expect(again.map((r) => r.idempotency_key)).toEqual(["just-now"]);
-    expect(again[0]!.attempts).toBe(2);
+    expect(again.map((r) => r.idempotency_key).sort()).toEqual(["in-a-transaction", "just-now"]);
+    expect(again.map((r) => r.attempts)).toEqual([2, 2]);
   });
 });
