@@ -63,8 +63,14 @@ export function senderDomain(from: string): string {
   );
 }
 
+/** What EHLO says, as nodemailer's SMTPConnection works it out: a FQDN, or an address literal. */
+export function ehloName(host: string = hostname()): string {
+  if (!host.includes(".")) return "[127.0.0.1]";
+  return /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ? `[${host}]` : host;
+}
+
 /**
- * Pooled SMTP connections (email/smtp-pool.ts) sending composed messages. Transactional emails
+ * Pooled SMTP connections (email/smtp-pipeline.ts, email/smtp-pool.ts) sending composed messages. Transactional emails
  * carry no List-Unsubscribe; reminders, summaries and digests bring their own (RFC 8058
  * one-click) through `headers`.
  */
@@ -83,7 +89,7 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string 
     requireTLS: url.requireTLS === true,
     ...(url.tls ? { tls: url.tls } : {}),
     ...(auth ? { auth } : {}),
-    name: url.name ?? hostname(),
+    name: url.name ?? ehloName(),
     ...SMTP_TIMEOUTS,
     maxConnections: SMTP_POOL.maxConnections,
     maxMessages: SMTP_POOL.maxMessages,
