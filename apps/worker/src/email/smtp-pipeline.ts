@@ -51,6 +51,8 @@ type Message = {
   data: string;
   /** Fails the connection if the message is still unanswered then. */
   deadline?: NodeJS.Timeout;
+  /** Connections this message was handed to (one that dies before starting it hands it back). */
+  tries: number;
   resolve: () => void;
   reject: (err: Error) => void;
   rejected: Reply[];
@@ -105,7 +107,11 @@ export class PipelinedConnection {
 
   constructor(
     private readonly opts: PipelineOptions,
-    private readonly onDead: (conn: PipelinedConnection, notStarted: Message[]) => void,
+    private readonly onDead: (
+      conn: PipelinedConnection,
+      notStarted: Message[],
+      err?: Error,
+    ) => void,
   ) {}
 
   /** Sends the pool has picked this connection for, not queued yet (it may still be opening). */
@@ -249,10 +255,10 @@ export class PipelinedConnection {
    * (otherwise the connection is failed, and every message on it with it), so a server that
    * answers just slowly enough never to trip the idle timeout still cannot hold a send for longer.
    */
-  send(from: string, to: string[], data: string): Promise<void> {
+  send(from: string, to: string[], data: string, tries = 1): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.dead) return reject(smtpError("connection closed", "ECONNECTION"));
-      const m: Message = { from, to, data, resolve, reject, rejected: [], accepted: 0 };
+      const m: Message = { from, to, data, resolve, reject, rejected: [], accepted: 0, tries };
       this.started++;
       this.queue.push(m);
       m.deadline = setTimeout(
@@ -362,7 +368,7 @@ export class PipelinedConnection {
     }
     const notStarted = this.queue.splice(0);
     for (const m of notStarted) clearTimeout(m.deadline);
-    this.onDead(this, notStarted);
+    this.onDead(this, notStarted, err);
     return err;
   }
 
@@ -398,11 +404,15 @@ export function createPipelinePool(
   const opening = new Map<PipelinedConnection, Promise<void>>();
   let closed = false;
 
-  const onDead = (conn: PipelinedConnection, notStarted: Message[]) => {
+  const onDead = (conn: PipelinedConnection, notStarted: Message[], err?: Error) => {
     conns.delete(conn);
     opening.delete(conn);
-    // Messages that never left go out over another connection.
-    for (const m of notStarted) dispatch(m.from, m.to, m.data).then(m.resolve, m.reject);
+    // Messages that never left go out over another connection, once; then they fail (and the
+    // outbox retries them later).
+    for (const m of notStarted) {
+      if (m.tries >= 2) m.reject(err ?? smtpError("connection closed", "ECONNECTION"));
+      else dispatch(m.from, m.to, m.data, m.tries + 1).then(m.resolve, m.reject);
+    }
   };
 
   const pick = async (): Promise<PipelinedConnection> => {
@@ -444,12 +454,16 @@ export function createPipelinePool(
     return conn;
   };
 
-  const dispatch = async (from: string, to: string[], data: string): Promise<void> => {
+  const dispatch = async (from: string, to: string[], data: string, tries = 1): Promise<void> => {
     const conn = await pick();
     conn.reserved--;
-    // Closed meanwhile (the server hung up while it was idle): nothing was sent, try another.
-    if (!conn.alive) return dispatch(from, to, data);
-    await conn.send(from, to, data);
+    // Closed meanwhile (the server hung up while it was idle): nothing was sent, try another
+    // once; a server that keeps hanging up fails the send (and the outbox retries it later).
+    if (!conn.alive) {
+      if (tries >= 2) throw smtpError("connection closed before sending", "ECONNECTION");
+      return dispatch(from, to, data, tries + 1);
+    }
+    await conn.send(from, to, data, tries);
   };
 
   return {

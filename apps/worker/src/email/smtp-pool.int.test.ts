@@ -276,6 +276,57 @@ describe.each(kinds)("%s", (_kind, poolFor) => {
     expect(sink.messages.length - before).toBe(3);
   });
 
+  it("a connection the server drops mid-queue: the messages not yet started go out over a new one", async () => {
+    const port = await freePort();
+    const received: string[] = [];
+    const server: SMTPServer = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData(stream, _session, callback) {
+        let head = "";
+        stream.on("data", (c: Buffer) => {
+          head += c.toString("latin1");
+        });
+        stream.on("end", () => {
+          received.push(/^message-id:\s*(\S+)/im.exec(head)?.[1] ?? "");
+          callback();
+          // The third message in, the server hangs up on everyone.
+          if (received.length === 3)
+            setImmediate(() => {
+              for (const c of (server as unknown as { connections: Set<{ close: () => void }> })
+                .connections)
+                c.close();
+            });
+        });
+      },
+    });
+    server.on("error", () => undefined);
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
+    const pool = poolFor(port, { maxConnections: 1 });
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          pool.send({ from: FROM, to: ["a@example.com"] }, message(`dropped-${i}`)),
+        ),
+      );
+      const sent = results.flatMap((r, i) =>
+        r.status === "fulfilled" ? [`<dropped-${i}@tend.local>`] : [],
+      );
+      // Whatever was on the wire when the server hung up may fail (the outbox retries it);
+      // the rest went out over a new connection.
+      expect(sent.length).toBeGreaterThanOrEqual(6);
+      for (const id of sent) expect(received.filter((r) => r === id)).toHaveLength(1);
+      expect(new Set(received).size).toBe(received.length);
+      for (const r of results)
+        if (r.status === "rejected")
+          expect((r.reason as { code?: string }).code).toBe("ECONNECTION");
+    } finally {
+      pool.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it("gives up on a server that never answers within the greeting timeout", async () => {
     const port = await freePort();
     const sockets: net.Socket[] = [];
