@@ -60,6 +60,11 @@ type Message = {
   mailReply?: Reply;
 };
 
+/** SNI names a host, never an address (RFC 6066). */
+function serverName(host: string): { servername?: string } {
+  return net.isIP(host) ? {} : { servername: host };
+}
+
 /** The refusal of a message's envelope, if its sender or all its recipients were refused. */
 function refusalOf(m: Message, dataReply?: Reply): SmtpError | undefined {
   if (m.mailReply) return smtpError("Mail command failed", "EENVELOPE", m.mailReply);
@@ -131,7 +136,7 @@ export class PipelinedConnection {
     const o = this.opts;
     const socket = await new Promise<net.Socket>((resolve, reject) => {
       const s = o.secure
-        ? tls.connect({ host: o.host, port: o.port, servername: o.host, ...o.tls })
+        ? tls.connect({ host: o.host, port: o.port, ...serverName(o.host), ...o.tls })
         : net.connect({ host: o.host, port: o.port });
       const timer = setTimeout(() => {
         s.destroy();
@@ -153,7 +158,7 @@ export class PipelinedConnection {
     if (!o.secure && !o.ignoreTLS && /^STARTTLS\b/im.test(ext.text)) {
       await this.command("STARTTLS", o.socketTimeout, 220, "STARTTLS");
       this.detach();
-      const secured = tls.connect({ socket, servername: o.host, ...o.tls });
+      const secured = tls.connect({ socket, ...serverName(o.host), ...o.tls });
       await new Promise<void>((resolve, reject) => {
         secured.once("secureConnect", () => resolve());
         secured.once("error", reject);
