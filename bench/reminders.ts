@@ -12,7 +12,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createDb, type Db, FieldCipher, migrateToLatest, syncCatalog } from "@tend/db";
 import { Redis } from "ioredis";
+import { sql } from "kysely";
 import { seedDueReminders } from "../apps/worker/src/testing/seed.ts";
+import { trackCpu } from "./lib/cpu.ts";
 import { dropDatabase, recreateDatabase, redisUrl, sleep } from "./lib/env.ts";
 import { type AppProcess, startApp } from "./lib/processes.ts";
 import { startSmtpSink } from "./lib/smtp-sink.ts";
@@ -43,6 +45,10 @@ export type ReminderBenchResult = {
   outboxSeconds: number;
   peakMb: number;
   outbox: string;
+  /** CPU seconds per process group from worker start to the last email (Linux /proc). */
+  cpu: Map<string, number>;
+  /** Emails that arrived in each second after worker start (distinct or not). */
+  perSecondTimeline: number[];
 };
 
 /** Delete the Redis keys of one queue prefix. */
@@ -93,9 +99,33 @@ export async function runReminderBench(
     await seedDueReminders(db, { count: opts.n, dueAt, tag: `bench${tag}` });
     say(`  seeded ${opts.n} due reminders in ${Math.round(performance.now() - seededAt)} ms`);
 
+    const redisPid = await (async () => {
+      const r = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      try {
+        return Number(/process_id:(\d+)/.exec(await r.info("server"))?.[1]);
+      } finally {
+        r.disconnect();
+      }
+    })();
+    const cpu = trackCpu(async () => {
+      const pids = new Map<number, string>([
+        [process.pid, "bench + SMTP sink"],
+        [redisPid, "redis-server"],
+      ]);
+      for (const w of workers) pids.set(w.pid, "worker");
+      const backends = await sql<{ pid: number }>`
+        select pid from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`.execute(db);
+      for (const { pid } of backends.rows) pids.set(pid, "postgres backends");
+      return pids;
+    });
     const startedAt = performance.now();
     const startedAtWall = Date.now();
-    for (let i = 0; i < opts.workers; i++) workers.push(startApp("worker", env, `worker-${i + 1}`));
+    // Extra node flags for the workers, opt-in (e.g. `BENCH_WORKER_NODE_ARGS="--cpu-prof
+    // --cpu-prof-dir=/tmp/prof"`), split on spaces.
+    const extraArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    for (let i = 0; i < opts.workers; i++)
+      workers.push(startApp("worker", env, `worker-${i + 1}`, extraArgs));
 
     const unique = () => new Set(sink.arrivals.map((a) => a.id)).size;
     const during = opts.during?.();
@@ -112,6 +142,7 @@ export async function runReminderBench(
       await sleep(50);
     }
     const allInAt = performance.now();
+    const cpuSeconds = await cpu.stop();
     await during;
     await sleep(3_000); // late duplicates, if any, arrive now
     const peakMb = Math.max(...workers.map((w) => w.peakMb()));
@@ -146,6 +177,13 @@ export async function runReminderBench(
       outboxSeconds: (new Date(written?.last ?? Number.NaN).getTime() - startedAtWall) / 1000,
       peakMb,
       outbox: statuses.map((s) => `${s.status} ${s.n}`).join(", "),
+      cpu: cpuSeconds,
+      perSecondTimeline: sink.arrivals.reduce<number[]>((bins, a) => {
+        const s = Math.floor((a.at - startedAt) / 1000);
+        for (let i = bins.length; i <= s; i++) bins.push(0);
+        bins[s]! += 1;
+        return bins;
+      }, []),
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -162,6 +200,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       n: { type: "string", default: "10000" },
       workers: { type: "string", default: "1" },
       "timeout-s": { type: "string", default: "900" },
+      timeline: { type: "boolean", default: false },
     },
   });
   const n = Number(values.n);
@@ -182,5 +221,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   row("throughput, first → last", `${r.perSecond.toFixed(0)} emails/s`);
   row("worker memory, peak RSS", `${r.peakMb.toFixed(0)} MiB (largest of the worker processes)`);
   row("outbox", r.outbox);
+  for (const [label, seconds] of [...r.cpu].sort((a, b) => b[1] - a[1]))
+    row(
+      `cpu, ${label}`,
+      `${seconds.toFixed(2)} s (${((seconds / r.secondsToLast) * 100).toFixed(0)} % of a core, ${((seconds / r.n) * 1e6).toFixed(0)} µs per email)`,
+    );
+  if (values.timeline) row("emails per second", r.perSecondTimeline.join(" "));
   if (r.lost > 0) process.exitCode = 1;
 }

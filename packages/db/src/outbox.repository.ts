@@ -68,10 +68,32 @@ export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<num
  * the emails the SMTP server accepted in its last such moment, under the same Message-ID.
  * SIGTERM finishes and records the batches in hand.
  */
+/*
+ * A row is due by either clock: `next_attempt_at` is usually PostgreSQL's now() (microseconds)
+ * and `now` JavaScript's (milliseconds, truncated), so a row queued within the same millisecond
+ * as the claim was not due yet by `now` alone and waited for the next poll (and made
+ * dispatch-outbox.int.test.ts flaky). Leases stay on `now`, the clock the sender checks them by.
+ */
 export async function claimDueEmails(
   db: Db,
   { limit, leaseSeconds, now = new Date() }: { limit: number; leaseSeconds: number; now?: Date },
 ): Promise<OutboxRow[]> {
+  // Walk the due index in order and stop at `limit` (as lockDueReminders does): with statistics
+  // that undercount the due rows, PostgreSQL bitmap-scanned and sorted the whole backlog on every
+  // claim (50,000 queued: 42 ms a claim of 800, 31 of them choosing; walking the index, 11 ms).
+  if (db.isTransaction) {
+    await sql`set local enable_bitmapscan = off`.execute(db);
+    const rows = await claim(db, limit, leaseSeconds, now);
+    await sql`reset enable_bitmapscan`.execute(db);
+    return rows;
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    return claim(trx, limit, leaseSeconds, now);
+  });
+}
+
+async function claim(db: Db, limit: number, leaseSeconds: number, now: Date) {
   const result = await sql<OutboxRow>`
     update outbox o
        set status = 'sending',
@@ -79,7 +101,7 @@ export async function claimDueEmails(
            locked_until = ${now}::timestamptz + make_interval(secs => ${leaseSeconds})
      where o.id in (
        select id from outbox
-        where (status = 'queued' and next_attempt_at <= ${now})
+        where (status = 'queued' and next_attempt_at <= greatest(${now}::timestamptz, now()))
            or (status = 'sending' and locked_until < ${now})
         order by next_attempt_at
         limit ${limit}

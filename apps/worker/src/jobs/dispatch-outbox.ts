@@ -15,7 +15,7 @@ export type DispatchPolicy = {
 
 export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   batchSize: 100,
-  maxBatches: 4,
+  maxBatches: 8,
   leaseSeconds: 120,
 };
 
