@@ -67,8 +67,7 @@ export async function enqueueEmails(db: Db, emails: EmailToQueue[]): Promise<num
  * group commit about every 25 ms), so a worker killed outright (SIGKILL, power) repeats at most
  * the emails the SMTP server accepted in its last such moment, under the same Message-ID.
  * SIGTERM finishes and records the batches in hand.
- */
-/*
+ *
  * A row is due by either clock: `next_attempt_at` is usually PostgreSQL's now() (microseconds)
  * and `now` JavaScript's (milliseconds, truncated), so a row queued within the same millisecond
  * as the claim was not due yet by `now` alone and waited for the next poll (and made
