@@ -127,7 +127,7 @@ export async function runReminderBench(
     for (let i = 0; i < opts.workers; i++)
       workers.push(startApp("worker", env, `worker-${i + 1}`, extraArgs));
 
-    const unique = () => new Set(sink.arrivals.map((a) => a.id)).size;
+    const unique = () => sink.distinct.size;
     const during = opts.during?.();
     let lastReport = performance.now();
     while (unique() < opts.n && performance.now() - startedAt < opts.timeoutMs) {
