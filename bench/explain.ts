@@ -158,10 +158,28 @@ export async function explainHotQueries(url: string): Promise<string> {
   const out: string[] = [];
   const c = await pool.connect();
   try {
+    // Planner settings a function sets for its own statements (`set local …`, then `reset …`)
+    // are applied to the plans of the statements between them, as they were when they ran.
+    const settings = new Map<string, string>();
+    let settingsOf = "";
     for (const q of recorded) {
-      if (/^(begin|commit|rollback)/i.test(q.sql.trim())) continue;
+      const text = q.sql.trim();
+      if (q.label !== settingsOf) settings.clear();
+      settingsOf = q.label;
+      if (/^(begin|commit|rollback)/i.test(text)) continue;
+      const set = /^set local (\w+)\s*=\s*(\w+)$/i.exec(text);
+      if (set) {
+        settings.set(set[1]!, set[2]!);
+        continue;
+      }
+      const reset = /^reset (\w+)$/i.exec(text);
+      if (reset) {
+        settings.delete(reset[1]!);
+        continue;
+      }
       await c.query("begin");
       try {
+        for (const [name, value] of settings) await c.query(`set local ${name} = ${value}`);
         const res = await c.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
         // Long parameter lists (batches of 200) are cut: the plan's shape is what matters.
         const cut = (text: string, max: number) =>
@@ -170,7 +188,12 @@ export async function explainHotQueries(url: string): Promise<string> {
             : text;
         const plan = res.rows.map((row) => cut(String(row["QUERY PLAN"]), 240)).join("\n");
         const statement = cut(q.sql.replace(/\s+/g, " ").trim(), 1200);
-        out.push(`### ${q.label}\n\n\`\`\`sql\n${statement}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`);
+        const with_ = settings.size
+          ? `With ${[...settings].map(([k, v]) => `\`${k} = ${v}\``).join(", ")} (set by the function for this statement).\n\n`
+          : "";
+        out.push(
+          `### ${q.label}\n\n${with_}\`\`\`sql\n${statement}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\`\n`,
+        );
       } finally {
         await c.query("rollback");
       }
