@@ -70,9 +70,9 @@ export function ehloName(host: string = hostname()): string {
 }
 
 /**
- * Pooled SMTP connections (email/smtp-pipeline.ts, email/smtp-pool.ts) sending composed messages. Transactional emails
- * carry no List-Unsubscribe; reminders, summaries and digests bring their own (RFC 8058
- * one-click) through `headers`.
+ * Pooled SMTP connections (email/smtp-pipeline.ts, email/smtp-pool.ts) sending composed
+ * messages. Transactional emails carry no List-Unsubscribe; reminders, summaries and digests
+ * bring their own (RFC 8058 one-click) through `headers`.
  */
 export function createMailer({ smtpUrl, from }: { smtpUrl: string; from: string }): Mailer {
   const { auth, ...connection } = parseConnectionUrl(smtpUrl);
